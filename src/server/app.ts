@@ -1,0 +1,65 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import type { RedisClient } from './platform/redis.ts';
+import type { AppContext } from './platform/context.ts';
+import { Health, healthRoutes } from './platform/health.ts';
+import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
+import { genReqId } from './platform/http/request-id.ts';
+import { loggerOptions } from './platform/http/logger.ts';
+import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
+import { workerAlive } from './platform/outbox/heartbeat.ts';
+import { modules } from './modules/index.ts';
+
+export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+    ctx: AppContext;
+  }
+}
+
+export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: RouteEntry[] = [];
+  enforceRouteAccess(app, routeTable);
+  app.decorate('routeTable', routeTable);
+
+  const ctx: AppContext = { config, db, redis, health: new Health(db, redis), log: app.log as unknown as Logger };
+  app.decorate('ctx', ctx);
+  ctx.health.addTables('notification', ['outbox']);
+  ctx.health.add('notification', 'worker', () => workerAlive(db));
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, { global: true });
+  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  await app.register(metricsPlugin, { registry: createMetricsRegistry(db.poolStats), token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });
+  await registerOpenApi(app, config.appUrl);
+  await app.register(healthRoutes, { health: ctx.health });
+
+  for (const mod of modules) {
+    await app.register(mod.routes, { prefix: '/api/v1', ctx });
+  }
+  return app;
+}

@@ -1,0 +1,38 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { connectDatabase, type Db } from '../db/connect.ts';
+import { pendingMigrations, migrateUp } from '../db/migrate.ts';
+import { connectRedis, type RedisClient } from '../platform/redis.ts';
+import { REDACT_PATHS } from '../platform/http/logger.ts';
+
+export interface Runtime { config: Config; db: Db; redis: RedisClient | undefined; log: Logger }
+
+export function cliLogger(config: Config): Logger {
+  return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+}
+
+export async function openRuntime(config: Config, log = cliLogger(config)): Promise<Runtime> {
+  const db = connectDatabase(config.db);
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+  return { config, db, redis, log };
+}
+
+export async function closeRuntime(rt: Runtime): Promise<void> {
+  await rt.db.destroy();
+  if (rt.redis) await rt.redis.quit().catch(() => rt.redis?.disconnect());
+}
+
+/**
+ * The embedded database is migrated on start (it has one owner). A server database is migrated
+ * deliberately with `nilecare migrate up`; starting against one that is behind is refused.
+ */
+export async function ensureSchema(rt: Runtime): Promise<void> {
+  if (rt.config.db.client === 'sqlite') {
+    for (const line of await migrateUp(rt.db)) rt.log.info(line);
+    return;
+  }
+  const pending = await pendingMigrations(rt.db);
+  if (pending.length) {
+    throw new Error(`The ${rt.config.db.client} database is ${pending.length} migration(s) behind (${pending.join(', ')}). Run "nilecare migrate up" (npm run migrate) first.`);
+  }
+}

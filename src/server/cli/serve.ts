@@ -1,0 +1,61 @@
+// `start` (API + worker), `serve` (API only) and `worker` (worker only), with graceful shutdown:
+// stop accepting, let in-flight requests and the current job finish, close the database —
+// within SHUTDOWN_TIMEOUT, after which the process exits anyway.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.ts';
+import type { Config } from '../config.ts';
+import { ensureFirstAdmin } from '../modules/facilities/index.ts';
+import { jobHandlers } from '../modules/jobs.ts';
+import { OutboxWorker } from '../platform/outbox/worker.ts';
+import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
+
+export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
+  const rt = await openRuntime(config);
+  let app: FastifyInstance | undefined;
+  let worker: OutboxWorker | undefined;
+  try {
+    await ensureSchema(rt);
+    if (roles.api) {
+      await ensureFirstAdmin(rt);
+      app = await buildApp(rt);
+      await app.listen({ host: config.host, port: config.port });
+    }
+    if (roles.worker) {
+      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }));
+      worker.start();
+      rt.log.info({ workerId: worker.id }, 'worker started');
+    }
+  } catch (err) {
+    await closeRuntime(rt);
+    throw err;
+  }
+  onSignals(rt, async () => {
+    await worker?.stop();
+    await app?.close();
+  });
+}
+
+function onSignals(rt: Runtime, stop: () => Promise<void>) {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    rt.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      rt.log.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, rt.config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await stop();
+      await closeRuntime(rt);
+      rt.log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      rt.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig, ConfigError } from './config.ts';
+import { TEST_SECRETS } from '../../test/support/app.ts';
+
+const base = { NODE_ENV: 'test', DATA_DIR: '/tmp/nilecare-config-test', ...TEST_SECRETS };
+
+test('defaults give an embedded SQLite database under DATA_DIR on port 3000', () => {
+  const c = parseConfig(base);
+  assert.equal(c.db.client, 'sqlite');
+  assert.equal(c.db.sqliteFile, '/tmp/nilecare-config-test/nilecare.sqlite');
+  assert.equal(c.port, 3000);
+  assert.equal(c.jwt.expirySeconds, 15 * 60);
+  assert.equal(c.jwt.refreshExpirySeconds, 7 * 86400);
+  assert.equal(c.rateLimit.windowMs, 15 * 60_000);
+});
+
+test('the spec variables are read with their units', () => {
+  const c = parseConfig({ ...base, PORT: '8080', DB_CLIENT: 'mysql', DB_HOST: 'db', DB_PORT: '3307', DB_POOL_MIN: '5', DB_POOL_MAX: '50', JWT_EXPIRY: '30m', RATE_LIMIT_WINDOW: '1h', RATE_LIMIT_MAX: '100', CORS_ORIGIN: 'https://app.nilecare.sd, https://x.sd', REDIS_HOST: 'cache', REDIS_PASSWORD: 'p@ss', REDIS_TLS: 'true' });
+  assert.equal(c.port, 8080);
+  assert.deepEqual([c.db.client, c.db.host, c.db.port, c.db.poolMin, c.db.poolMax], ['mysql', 'db', 3307, 5, 50]);
+  assert.equal(c.jwt.expirySeconds, 1800);
+  assert.equal(c.rateLimit.windowMs, 3_600_000);
+  assert.deepEqual(c.corsOrigins, ['https://app.nilecare.sd', 'https://x.sd']);
+  assert.equal(c.redisUrl, 'rediss://:p%40ss@cache:6379');
+});
+
+test('DATABASE_URL picks the dialect', () => {
+  assert.equal(parseConfig({ ...base, DATABASE_URL: 'postgres://u@h/db' }).db.client, 'postgres');
+  assert.equal(parseConfig({ ...base, DATABASE_URL: 'mysql://u@h/db' }).db.client, 'mysql');
+});
+
+test('every bad variable is reported at once, one line each, naming the variable', () => {
+  try {
+    parseConfig({ ...base, PORT: 'eighty', DB_CLIENT: 'oracle', JWT_EXPIRY: 'soon', DB_SSL: 'maybe', DB_POOL_MIN: '9', DB_POOL_MAX: '2' });
+    assert.fail('should throw');
+  } catch (err) {
+    assert.ok(err instanceof ConfigError);
+    const names = err.problems.map((p) => p.split(' ')[0]);
+    assert.deepEqual(names.sort(), ['DB_CLIENT', 'DB_POOL_MIN', 'DB_SSL', 'JWT_EXPIRY', 'PORT']);
+    assert.match(err.message, /PORT must be a whole number/);
+  }
+});
+
+test('production refuses missing, short and placeholder secrets', () => {
+  const prod = { NODE_ENV: 'production', DATA_DIR: '/tmp/x', METRICS_TOKEN: 'm'.repeat(40) };
+  assert.throws(() => parseConfig(prod), (e: ConfigError) => e.problems.some((p) => p.startsWith('JWT_SECRET is required')));
+  assert.throws(() => parseConfig({ ...prod, ...TEST_SECRETS, JWT_SECRET: 'a'.repeat(40) }), (e: ConfigError) => e.problems.some((p) => /JWT_SECRET must be at least 64/.test(p)));
+  assert.throws(() => parseConfig({ ...prod, ...TEST_SECRETS, JWT_SECRET: 'change-me-'.repeat(8) }), (e: ConfigError) => e.problems.some((p) => /JWT_SECRET is a placeholder/.test(p)));
+  const good = { ...prod, JWT_SECRET: 'a1'.repeat(40), JWT_REFRESH_SECRET: 'b2'.repeat(40), PHI_ENCRYPTION_KEYS: TEST_SECRETS.PHI_ENCRYPTION_KEYS!, PHI_INDEX_KEY: TEST_SECRETS.PHI_INDEX_KEY! };
+  assert.equal(parseConfig(good).nodeEnv, 'production');
+});
+
+test('production needs a way to protect /metrics', () => {
+  const prod = { NODE_ENV: 'production', DATA_DIR: '/tmp/x', JWT_SECRET: 'a1'.repeat(40), JWT_REFRESH_SECRET: 'b2'.repeat(40), PHI_ENCRYPTION_KEYS: TEST_SECRETS.PHI_ENCRYPTION_KEYS!, PHI_INDEX_KEY: TEST_SECRETS.PHI_INDEX_KEY! };
+  assert.throws(() => parseConfig(prod), (e: ConfigError) => e.problems.some((p) => p.startsWith('METRICS_TOKEN')));
+  assert.deepEqual(parseConfig({ ...prod, METRICS_ALLOW: '10.0.0.0/8' }).metrics.allow, ['10.0.0.0/8']);
+});

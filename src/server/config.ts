@@ -1,0 +1,167 @@
+// Configuration is read from the environment once, validated, and passed explicitly.
+// This is the only file that may look at process.env (see DESIGN.md rule 2).
+import { readEnv } from './platform/config/env-reader.ts';
+import { list } from './platform/config/parse.ts';
+import { loadOrCreateDevSecrets } from './platform/config/dev-secrets.ts';
+import path from 'node:path';
+
+export type DbClient = 'sqlite' | 'postgres' | 'mysql';
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export interface DbConfig {
+  client: DbClient;
+  url?: string;
+  host: string;
+  port: number;
+  name: string;
+  user: string;
+  password: string;
+  ssl: boolean;
+  poolMin: number;
+  poolMax: number;
+  sqliteFile: string;
+}
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  appUrl: string;
+  logLevel: string;
+  dataDir: string;
+  db: DbConfig;
+  redisUrl?: string;
+  jwt: { secret: string; expirySeconds: number; refreshSecret: string; refreshExpirySeconds: number; refreshIdleSeconds: number; issuer: string; audience: string };
+  bcryptRounds: number;
+  rateLimit: { windowMs: number; max: number };
+  corsOrigins: string[];
+  trustProxy: string[];
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  metrics: { token?: string; allow: string[] };
+  smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean };
+  s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
+  stripe: { secretKey?: string; webhookSecret?: string };
+  monitoring: { sentryDsn?: string; jaegerEndpoint?: string; prometheusEndpoint?: string };
+  phi: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
+  bootstrap: { adminEmail?: string; adminPassword?: string; facilityName: string };
+  workerInProcess: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+const PROD_SECRET_MIN = 64; // the spec: "64+ character random string"
+
+/** Parses an environment map. Throws ConfigError listing every bad variable at once. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = readEnv(env);
+  const nodeEnv = r.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(r.str('DATA_DIR', './data'));
+  const client = r.oneOf('DB_CLIENT', ['sqlite', 'postgres', 'mysql'], inferClient(env.DATABASE_URL));
+  // Outside production a missing secret is generated once and kept in DATA_DIR, so `npm start` needs no setup.
+  const dev = production ? undefined : () => loadOrCreateDevSecrets(dataDir);
+
+  const db: DbConfig = {
+    client,
+    url: r.optStr('DATABASE_URL'),
+    host: r.str('DB_HOST', '127.0.0.1'),
+    port: r.int('DB_PORT', client === 'mysql' ? 3306 : 5432, 1, 65535),
+    name: r.str('DB_NAME', 'nilecare'),
+    user: r.str('DB_USER', client === 'mysql' ? 'root' : 'postgres'),
+    password: r.str('DB_PASSWORD', ''),
+    ssl: r.bool('DB_SSL', false),
+    poolMin: r.int('DB_POOL_MIN', 0, 0, 1000),
+    poolMax: r.int('DB_POOL_MAX', 10, 1, 1000),
+    sqliteFile: path.join(dataDir, 'nilecare.sqlite'),
+  };
+  if (db.poolMin > db.poolMax) r.problem('DB_POOL_MIN', `must not exceed DB_POOL_MAX (${db.poolMax})`);
+
+  const jwtSecret = r.secret('JWT_SECRET', dev && (() => dev().jwtSecret), production ? PROD_SECRET_MIN : 32);
+  const jwtRefreshSecret = r.secret('JWT_REFRESH_SECRET', dev && (() => dev().jwtRefreshSecret), production ? PROD_SECRET_MIN : 32);
+  if (production && jwtSecret && jwtSecret === jwtRefreshSecret) r.problem('JWT_REFRESH_SECRET', 'must differ from JWT_SECRET');
+
+  const phiKeys = r.keyRing('PHI_ENCRYPTION_KEYS', dev && (() => dev().phiKeys));
+  const phiIndexKey = r.key('PHI_INDEX_KEY', dev && (() => dev().phiIndexKey));
+
+  const redisUrl = r.optStr('REDIS_URL') ?? redisUrlFromParts(r);
+  const port = r.int('PORT', 3000, 0, 65535);
+
+  const config: Config = {
+    nodeEnv,
+    host: r.str('HOST', '0.0.0.0'),
+    port,
+    appUrl: r.str('APP_URL', `http://localhost:${port}`),
+    logLevel: r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    dataDir,
+    db,
+    redisUrl,
+    jwt: {
+      secret: jwtSecret,
+      expirySeconds: r.duration('JWT_EXPIRY', '15m') / 1000,
+      refreshSecret: jwtRefreshSecret,
+      refreshExpirySeconds: r.duration('JWT_REFRESH_EXPIRY', '7d') / 1000,
+      refreshIdleSeconds: r.duration('JWT_REFRESH_IDLE', '24h') / 1000,
+      issuer: r.str('JWT_ISSUER', 'nilecare'),
+      audience: r.str('JWT_AUDIENCE', 'nilecare-api'),
+    },
+    bcryptRounds: r.int('BCRYPT_ROUNDS', 12, 10, 15),
+    rateLimit: { windowMs: r.duration('RATE_LIMIT_WINDOW', '15m'), max: r.int('RATE_LIMIT_MAX', 1000, 1, 1_000_000) },
+    corsOrigins: list(r.optStr('CORS_ORIGIN')),
+    trustProxy: list(r.optStr('TRUST_PROXY')),
+    bodyLimitBytes: r.int('BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    shutdownTimeoutMs: r.duration('SHUTDOWN_TIMEOUT', '10s'),
+    metrics: { token: r.optStr('METRICS_TOKEN'), allow: list(r.optStr('METRICS_ALLOW') ?? (production ? '' : '0.0.0.0/0,::/0')) },
+    smtp: {
+      host: r.optStr('SMTP_HOST'),
+      port: r.int('SMTP_PORT', 587, 1, 65535),
+      user: r.optStr('SMTP_USER'),
+      password: r.optStr('SMTP_PASSWORD'),
+      from: r.str('SMTP_FROM', 'noreply@nilecare.local'),
+      secure: r.bool('SMTP_SECURE', false),
+    },
+    s3: { bucket: r.optStr('S3_BUCKET'), region: r.optStr('S3_REGION'), accessKey: r.optStr('S3_ACCESS_KEY'), secretKey: r.optStr('S3_SECRET_KEY'), endpoint: r.optStr('S3_ENDPOINT') },
+    stripe: { secretKey: r.optStr('STRIPE_SECRET_KEY'), webhookSecret: r.optStr('STRIPE_WEBHOOK_SECRET') },
+    monitoring: { sentryDsn: r.optStr('SENTRY_DSN'), jaegerEndpoint: r.optStr('JAEGER_ENDPOINT'), prometheusEndpoint: r.optStr('PROMETHEUS_ENDPOINT') },
+    phi: { keys: phiKeys.keys, activeKeyId: phiKeys.activeKeyId, indexKey: phiIndexKey },
+    bootstrap: {
+      adminEmail: r.optStr('NILECARE_ADMIN_EMAIL')?.toLowerCase(),
+      adminPassword: r.optStr('NILECARE_ADMIN_PASSWORD'),
+      facilityName: r.str('NILECARE_FACILITY_NAME', 'Main Facility'),
+    },
+    workerInProcess: r.bool('WORKER_IN_PROCESS', true),
+  };
+  if (production && config.metrics.allow.length === 0 && !config.metrics.token) {
+    r.problem('METRICS_TOKEN', 'set METRICS_TOKEN or METRICS_ALLOW so /metrics is reachable in production');
+  }
+  if (r.hasErrors()) throw new ConfigError(r.problems());
+  return config;
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}
+
+function inferClient(url: string | undefined): DbClient {
+  if (!url) return 'sqlite';
+  if (/^postgres(ql)?:/.test(url)) return 'postgres';
+  if (/^(mysql|mariadb):/.test(url)) return 'mysql';
+  return 'sqlite';
+}
+
+function redisUrlFromParts(r: ReturnType<typeof readEnv>): string | undefined {
+  const host = r.optStr('REDIS_HOST');
+  if (!host) return undefined;
+  const port = r.int('REDIS_PORT', 6379, 1, 65535);
+  const password = r.optStr('REDIS_PASSWORD');
+  const scheme = r.bool('REDIS_TLS', false) ? 'rediss' : 'redis';
+  const auth = password ? `:${encodeURIComponent(password)}@` : '';
+  return `${scheme}://${auth}${host}:${port}`;
+}
+

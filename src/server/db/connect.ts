@@ -1,0 +1,64 @@
+import { Kysely, PostgresDialect, MysqlDialect, type Dialect } from 'kysely';
+import pg from 'pg';
+import { createPool, type Pool as MysqlPool } from 'mysql2';
+import type { DbConfig, DbClient } from '../config.ts';
+import type { Database } from './schema.ts';
+import { openSqlite, sqliteDialect } from './sqlite.ts';
+
+export interface PoolStats { size: number; idle: number; waiting: number; max: number }
+
+export interface Db {
+  kysely: Kysely<Database>;
+  client: DbClient;
+  poolStats(): PoolStats;
+  destroy(): Promise<void>;
+}
+
+// BIGINT counts and sums come back from pg as strings; every value we store fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function connectDatabase(config: DbConfig): Db {
+  const { dialect, poolStats } = makeDialect(config);
+  const kysely = new Kysely<Database>({ dialect });
+  return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy() };
+}
+
+function makeDialect(config: DbConfig): { dialect: Dialect; poolStats: () => PoolStats } {
+  if (config.client === 'sqlite') {
+    const db = openSqlite(config.sqliteFile);
+    return { dialect: sqliteDialect(db), poolStats: () => ({ size: 1, idle: 1, waiting: 0, max: 1 }) };
+  }
+  if (config.client === 'postgres') {
+    const pool = new pg.Pool({
+      ...(config.url ? { connectionString: config.url } : { host: config.host, port: config.port, database: config.name, user: config.user, password: config.password }),
+      ssl: config.ssl ? { rejectUnauthorized: true } : undefined,
+      min: config.poolMin,
+      max: config.poolMax,
+      connectionTimeoutMillis: 5000,
+    });
+    // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+    pool.on('error', () => {});
+    return {
+      dialect: new PostgresDialect({ pool }),
+      poolStats: () => ({ size: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: config.poolMax }),
+    };
+  }
+  const pool = createPool({
+    ...(config.url ? { uri: config.url } : { host: config.host, port: config.port, database: config.name, user: config.user, password: config.password }),
+    ssl: config.ssl ? { rejectUnauthorized: true } : undefined,
+    connectionLimit: config.poolMax,
+    maxIdle: Math.max(config.poolMin, 1),
+    charset: 'utf8mb4_bin',
+    timezone: 'Z',
+    dateStrings: true,
+    supportBigNumbers: true,
+    connectTimeout: 5000,
+  });
+  return { dialect: new MysqlDialect({ pool }), poolStats: () => mysqlPoolStats(pool, config.poolMax) };
+}
+
+// mysql2 exposes no public pool counters; these internals have been stable across v2 and v3.
+function mysqlPoolStats(pool: MysqlPool, max: number): PoolStats {
+  const p = pool as unknown as { _allConnections?: { length: number }; _freeConnections?: { length: number }; _connectionQueue?: { length: number } };
+  return { size: p._allConnections?.length ?? 0, idle: p._freeConnections?.length ?? 0, waiting: p._connectionQueue?.length ?? 0, max };
+}

@@ -1,0 +1,13 @@
+// Every migration, in order. A migration is never edited once it has shipped; add a new one.
+import type { DbClient } from '../../config.ts';
+import type { MigrationDb } from './helpers.ts';
+import * as platform from './2026-11-25T1500_platform.ts';
+
+export interface MigrationModule {
+  up(db: MigrationDb, client: DbClient): Promise<void>;
+  down(db: MigrationDb, client: DbClient): Promise<void>;
+}
+
+export const migrations: Record<string, MigrationModule> = {
+  '2026-11-25T1500_platform': platform,
+};

@@ -1,0 +1,6 @@
+// The whole database as Kysely sees it: one interface per table, owned by the module or platform
+// part that uses it and combined here.
+import type { PlatformTables } from '../platform/platform.tables.ts';
+import type { FacilityTables } from '../modules/facilities/facilities.table.ts';
+
+export interface Database extends PlatformTables, FacilityTables {}

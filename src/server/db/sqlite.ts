@@ -1,0 +1,41 @@
+// Adapts Node's built-in node:sqlite to the better-sqlite3 shape Kysely's SqliteDialect expects,
+// so the embedded database needs no native add-on.
+import { DatabaseSync, type StatementSync, type SQLInputValue } from 'node:sqlite';
+import { SqliteDialect } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+
+class Statement {
+  readonly reader: boolean;
+  readonly #stmt: StatementSync;
+  constructor(stmt: StatementSync) {
+    this.#stmt = stmt;
+    this.reader = stmt.columns().length > 0;
+  }
+  all(params: readonly unknown[]) {
+    return this.#stmt.all(...(params as SQLInputValue[]));
+  }
+  run(params: readonly unknown[]) {
+    return this.#stmt.run(...(params as SQLInputValue[]));
+  }
+  iterate(params: readonly unknown[]) {
+    return this.#stmt.iterate(...(params as SQLInputValue[]));
+  }
+}
+
+export function openSqlite(file: string): DatabaseSync {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  // WAL lets readers run beside the writer; FULL sync because a lost clinical write is worse than a slow one.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  return db;
+}
+
+export function sqliteDialect(db: DatabaseSync): SqliteDialect {
+  return new SqliteDialect({
+    database: {
+      close: () => db.close(),
+      prepare: (sql: string) => new Statement(db.prepare(sql)),
+    },
+  });
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The nilecare command: one entry point for every role and maintenance task.
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { runProcess } from './cli/serve.ts';
+import { runMigrate } from './cli/migrate.ts';
+
+const USAGE = `usage: nilecare <command>
+
+  start              API and background worker in one process (the one-machine default)
+  serve              API only
+  worker             background worker only
+  migrate up|down|status
+                     apply, revert one, or list database migrations
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 78; // EX_CONFIG
+    }
+    throw err;
+  }
+  switch (command) {
+    case 'start': await runProcess(config, { api: true, worker: config.workerInProcess }); return -1;
+    case 'serve': await runProcess(config, { api: true, worker: false }); return -1;
+    case 'worker': await runProcess(config, { api: false, worker: true }); return -1;
+    case 'migrate': return runMigrate(config, rest[0]);
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { if (code >= 0) process.exitCode = code; },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,11 @@
+// The modules that make up the API, registered in this order under /api/v1.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../platform/context.ts';
+import { facilitiesModule } from './facilities/index.ts';
+
+export interface Module {
+  name: string;
+  routes: FastifyPluginAsync<{ ctx: AppContext }>;
+}
+
+export const modules: Module[] = [facilitiesModule];

@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import type { Health } from './health.ts';
+import type { RedisClient } from './redis.ts';
+
+/** What every module is given when it is registered: passed in, never imported as a global. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  redis: RedisClient | undefined;
+  health: Health;
+  log: Logger;
+}

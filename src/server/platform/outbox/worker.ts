@@ -1,0 +1,102 @@
+// The worker role: drains the outbox. Several workers may run against one server database; each
+// claims rows with FOR UPDATE SKIP LOCKED so no job runs twice at once. A claim expires, so a
+// worker that dies mid-job does not strand it.
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/connect.ts';
+import { uuidv7, nowIso } from '../ids.ts';
+import { beat } from './heartbeat.ts';
+
+export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
+
+export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number }
+
+const HEARTBEAT_MS = 5000;
+
+export class OutboxWorker {
+  readonly id = `${hostname()}-${process.pid}-${uuidv7().slice(-6)}`;
+  readonly #db: Db;
+  readonly #handlers: Map<string, JobHandler>;
+  readonly #log: Logger;
+  readonly #opts: Required<WorkerOptions>;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #stopped = false;
+  #lastBeat = 0;
+
+  constructor(db: Db, handlers: Map<string, JobHandler>, log: Logger, opts: WorkerOptions = {}) {
+    this.#db = db;
+    this.#handlers = handlers;
+    this.#log = log;
+    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, ...opts };
+  }
+
+  start(): void {
+    const loop = async () => {
+      if (this.#stopped) return;
+      this.#running = this.tick().then(() => undefined, (err: unknown) => this.#log.error({ err }, 'outbox worker tick failed'));
+      await this.#running;
+      if (!this.#stopped) this.#timer = setTimeout(loop, this.#opts.pollMs);
+    };
+    void loop();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** One pass: heartbeat, claim a batch, run it. Returns how many jobs ran. */
+  async tick(): Promise<number> {
+    if (Date.now() - this.#lastBeat >= HEARTBEAT_MS) {
+      await beat(this.#db, this.id);
+      this.#lastBeat = Date.now();
+    }
+    const jobs = await this.#claim();
+    for (const job of jobs) await this.#run(job);
+    return jobs.length;
+  }
+
+  async #claim() {
+    const now = nowIso();
+    const until = new Date(Date.now() + this.#opts.claimMs).toISOString();
+    return this.#db.kysely.transaction().execute(async (trx) => {
+      let query = trx.selectFrom('outbox').select(['id', 'topic', 'payload', 'attempts', 'max_attempts'])
+        .where((eb) => eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'processing'), eb('locked_until', '<', now)]),
+        ]))
+        .orderBy('run_at').limit(this.#opts.batchSize);
+      if (this.#db.client !== 'sqlite') query = query.forUpdate().skipLocked();
+      const rows = await query.execute();
+      if (rows.length === 0) return [];
+      await trx.updateTable('outbox')
+        .set((eb) => ({ status: 'processing', locked_by: this.id, locked_until: until, attempts: eb('attempts', '+', 1) }))
+        .where('id', 'in', rows.map((r) => r.id)).execute();
+      return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+    });
+  }
+
+  async #run(job: { id: string; topic: string; payload: string; attempts: number; max_attempts: number }) {
+    const handler = this.#handlers.get(job.topic);
+    try {
+      if (!handler) throw new PermanentJobError(`no handler for topic ${job.topic}`);
+      await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts });
+      await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
+        .where('id', '=', job.id).execute();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const final = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
+      // Exponential backoff: 2s, 4s, 8s … capped at one hour.
+      const retryAt = new Date(Date.now() + Math.min(2 ** job.attempts * 1000, 3_600_000)).toISOString();
+      await this.#db.kysely.updateTable('outbox')
+        .set({ status: final ? 'failed' : 'pending', run_at: final ? nowIso() : retryAt, locked_until: null, last_error: message.slice(0, 2000) })
+        .where('id', '=', job.id).execute();
+      this.#log.warn({ jobId: job.id, topic: job.topic, attempt: job.attempts, final, err: message }, 'outbox job failed');
+    }
+  }
+}
+
+/** Thrown by a handler when retrying cannot help (bad payload, unknown recipient). */
+export class PermanentJobError extends Error {}

@@ -1,0 +1,45 @@
+export interface AuditEventTable {
+  id: string;
+  seq: number;
+  occurred_at: string;
+  actor_id: string | null;
+  action: string;
+  outcome: string;
+  facility_id: string | null;
+  patient_id: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  status: 'pending' | 'processing' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  processed_at: string | null;
+}
+
+export interface WorkerHeartbeatTable {
+  worker_id: string;
+  started_at: string;
+  beat_at: string;
+}
+
+export interface PlatformTables {
+  audit_events: AuditEventTable;
+  outbox: OutboxTable;
+  worker_heartbeats: WorkerHeartbeatTable;
+}
