@@ -15,6 +15,10 @@ import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
 import { workerAlive } from './platform/outbox/heartbeat.ts';
+import { AuditLog } from './platform/audit/audit-log.ts';
+import { AccessTokens } from './platform/auth/access-tokens.ts';
+import { SessionStates } from './platform/auth/session-state.ts';
+import { authenticate } from './platform/auth/authenticate.ts';
 import { modules } from './modules/index.ts';
 
 export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
@@ -41,7 +45,15 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);
 
-  const ctx: AppContext = { config, db, redis, health: new Health(db, redis), log: app.log as unknown as Logger };
+  const ctx: AppContext = {
+    config, db, redis,
+    health: new Health(db, redis),
+    log: app.log as unknown as Logger,
+    metrics: createMetricsRegistry(db.poolStats),
+    audit: new AuditLog(db),
+    tokens: new AccessTokens({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
+    sessions: new SessionStates(db),
+  };
   app.decorate('ctx', ctx);
   ctx.health.addTables('notification', ['outbox']);
   ctx.health.add('notification', 'worker', () => workerAlive(db));
@@ -54,9 +66,10 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
 
   await app.register(helmet, { global: true });
   await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
-  await app.register(metricsPlugin, { registry: createMetricsRegistry(db.poolStats), token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });
+  await app.register(metricsPlugin, { registry: ctx.metrics, token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });
   await registerOpenApi(app, config.appUrl);
   await app.register(healthRoutes, { health: ctx.health });
+  await app.register(authenticate, { db, tokens: ctx.tokens, sessions: ctx.sessions, audit: ctx.audit });
 
   for (const mod of modules) {
     await app.register(mod.routes, { prefix: '/api/v1', ctx });

@@ -2,5 +2,6 @@
 // part that uses it and combined here.
 import type { PlatformTables } from '../platform/platform.tables.ts';
 import type { FacilityTables } from '../modules/facilities/facilities.table.ts';
+import type { AuthTables } from '../modules/auth/auth.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables {}

@@ -1,8 +1,12 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Health } from './health.ts';
 import type { RedisClient } from './redis.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { AccessTokens } from './auth/access-tokens.ts';
+import type { SessionStates } from './auth/session-state.ts';
 
 /** What every module is given when it is registered: passed in, never imported as a global. */
 export interface AppContext {
@@ -11,4 +15,8 @@ export interface AppContext {
   redis: RedisClient | undefined;
   health: Health;
   log: Logger;
+  metrics: Registry;
+  audit: AuditLog;
+  tokens: AccessTokens;
+  sessions: SessionStates;
 }

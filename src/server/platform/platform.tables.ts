@@ -38,7 +38,14 @@ export interface WorkerHeartbeatTable {
   beat_at: string;
 }
 
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface PlatformTables {
+  audit_chain_head: AuditChainHeadTable;
   audit_events: AuditEventTable;
   outbox: OutboxTable;
   worker_heartbeats: WorkerHeartbeatTable;

@@ -2,6 +2,7 @@
 import type { DbClient } from '../../config.ts';
 import type { MigrationDb } from './helpers.ts';
 import * as platform from './2026-11-25T1500_platform.ts';
+import * as identity from './2026-11-25T1600_identity.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -10,4 +11,5 @@ export interface MigrationModule {
 
 export const migrations: Record<string, MigrationModule> = {
   '2026-11-25T1500_platform': platform,
+  '2026-11-25T1600_identity': identity,
 };

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface FacilityTable {
   id: string;
   code: string;
@@ -18,7 +20,15 @@ export interface UserTable {
   phone: string | null;
   password_hash: string;
   status: 'active' | 'disabled';
-  must_change_password: number;
+  must_change_password: Generated<number>;
+  /** Bumped when the password changes or the user is disabled: every older access token dies. */
+  token_version: Generated<number>;
+  /** TOTP secret, encrypted with the PHI key ring. */
+  mfa_secret: string | null;
+  mfa_enabled: Generated<number>;
+  mfa_last_step: number | null;
+  password_changed_at: string | null;
+  last_login_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -31,7 +41,23 @@ export interface MembershipTable {
   created_at: string;
 }
 
+export interface DepartmentTable {
+  id: string;
+  facility_id: string;
+  name: string;
+  code: string;
+  created_at: string;
+}
+
+export interface FacilityMfaRoleTable {
+  facility_id: string;
+  role: string;
+  created_at: string;
+}
+
 export interface FacilityTables {
+  departments: DepartmentTable;
+  facility_mfa_roles: FacilityMfaRoleTable;
   facilities: FacilityTable;
   users: UserTable;
   memberships: MembershipTable;

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Type } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 
 const ID = '0194f7a0-0000-7000-8000-000000000001';
@@ -13,7 +14,7 @@ eachDialect((dialect) => {
     t = await startTestApp(dialect, { BODY_LIMIT: '2048' }, {
       beforeReady: (app) => {
         // A route shaped like the real ones, so the platform's input handling is tested on its own.
-        app.post('/api/v1/echo/:id', {
+        app.withTypeProvider<TypeBoxTypeProvider>().post('/api/v1/echo/:id', {
           config: { access: 'public' },
           schema: {
             params: Type.Object({ id: Type.String({ format: 'uuid' }) }),

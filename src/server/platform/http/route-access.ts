@@ -1,8 +1,9 @@
 // Every route must say who may call it. A route registered without `config.access` fails start-up,
 // so an endpoint can never ship with no authorization rule by accident.
 import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Permission } from '../access/roles.ts';
 
-export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+export type RouteAccess = 'public' | 'authenticated' | { permission: Permission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,0 +1,48 @@
+// The one role → permission table (documented in docs/access-control.md). Routes declare the
+// permission they need; a role grants a fixed set. super_admin holds every permission in every facility.
+export const ROLES = [
+  'super_admin', 'facility_admin', 'doctor', 'nurse', 'receptionist',
+  'lab_technician', 'pharmacist', 'billing_clerk', 'compliance_officer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'facilities:create',   // create facilities (whole installation)
+  'facilities:read',     // read facilities and departments
+  'facilities:manage',   // edit own facility: departments, MFA policy, working hours
+  'users:read',
+  'users:manage',        // create, edit, disable staff and set temporary passwords
+  'audit:read',
+  'patients:read',
+  'patients:write',
+  'patients:merge',
+  'appointments:read',
+  'appointments:write',
+  'schedules:manage',    // providers' working hours
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patients:write', 'appointments:read', 'appointments:write'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  super_admin: PERMISSIONS,
+  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage'],
+  doctor: CLINICAL_FRONT,
+  nurse: CLINICAL_FRONT,
+  receptionist: [...CLINICAL_FRONT, 'patients:merge'],
+  lab_technician: ['facilities:read', 'patients:read', 'appointments:read'],
+  pharmacist: ['facilities:read', 'patients:read'],
+  billing_clerk: ['facilities:read', 'patients:read', 'appointments:read'],
+  compliance_officer: ['facilities:read', 'users:read', 'audit:read'],
+};
+
+/** Roles that see patients clinically and can be booked as providers. */
+export const CLINICIAN_ROLES: readonly Role[] = ['doctor', 'nurse'];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function roleCan(role: string, permission: Permission): boolean {
+  return isRole(role) && ROLE_PERMISSIONS[role].includes(permission);
+}
