@@ -19,6 +19,8 @@ import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
 import { SessionStates } from './platform/auth/session-state.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
+import { MemoryStore } from './platform/rate-limit/store.ts';
+import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { modules } from './modules/index.ts';
 
 export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
@@ -45,6 +47,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);
 
+  const rateLimits = new MemoryStore();
   const ctx: AppContext = {
     config, db, redis,
     health: new Health(db, redis),
@@ -53,6 +56,8 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     audit: new AuditLog(db),
     tokens: new AccessTokens({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
     sessions: new SessionStates(db),
+    rateLimits,
+    loginThrottle: new LoginThrottle(rateLimits),
   };
   app.decorate('ctx', ctx);
   ctx.health.addTables('notification', ['outbox']);

@@ -7,6 +7,8 @@ import type { RedisClient } from './redis.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { AccessTokens } from './auth/access-tokens.ts';
 import type { SessionStates } from './auth/session-state.ts';
+import type { RateLimitStore } from './rate-limit/store.ts';
+import type { LoginThrottle } from './rate-limit/login-throttle.ts';
 
 /** What every module is given when it is registered: passed in, never imported as a global. */
 export interface AppContext {
@@ -19,4 +21,6 @@ export interface AppContext {
   audit: AuditLog;
   tokens: AccessTokens;
   sessions: SessionStates;
+  rateLimits: RateLimitStore;
+  loginThrottle: LoginThrottle;
 }
