@@ -1,38 +1,41 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { encryptField, decryptField, blindIndex, encryptedKeyId } from './field-crypto.ts';
+import { encryptField, decryptField, type FieldKeyRing } from './field-crypto.ts';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
+const ring: FieldKeyRing = { keys: { k1 }, activeKeyId: 'k1' };
 
-test('round trip, random IV, key id recorded', () => {
-  const ring = { keys: { k1 }, activeKeyId: 'k1' };
-  const a = encryptField(ring, '12345678901');
-  const b = encryptField(ring, '12345678901');
-  assert.notEqual(a, b);
-  assert.equal(decryptField(ring, a), '12345678901');
-  assert.equal(encryptedKeyId(a), 'k1');
-  assert.doesNotMatch(a, /12345678901/);
+test('round trip, in the documented format', () => {
+  const stored = encryptField('JBSWY3DPEHPK3PXP — سر', ring, 'users.mfa_secret:u1');
+  assert.match(stored, /^v1:k1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
+  assert.ok(!stored.includes('JBSWY3DP'));
+  assert.equal(decryptField(stored, ring, 'users.mfa_secret:u1'), 'JBSWY3DPEHPK3PXP — سر');
 });
 
-test('rotation: values under the old key still decrypt after a new key becomes active', () => {
-  const old = encryptField({ keys: { k1 }, activeKeyId: 'k1' }, 'secret');
-  const rotated = { keys: { k2, k1 }, activeKeyId: 'k2' };
-  assert.equal(decryptField(rotated, old), 'secret');
-  assert.equal(encryptedKeyId(encryptField(rotated, 'secret')), 'k2');
+test('the same value encrypts differently each time (fresh IV)', () => {
+  assert.notEqual(encryptField('same', ring), encryptField('same', ring));
 });
 
-test('tampering or a missing key is an error, never garbage', () => {
-  const ring = { keys: { k1 }, activeKeyId: 'k1' };
-  const parts = encryptField(ring, 'secret').split(':');
-  parts[4] = Buffer.from('xxxxxx').toString('base64');
-  assert.throws(() => decryptField(ring, parts.join(':')));
-  assert.throws(() => decryptField({ keys: { k2 }, activeKeyId: 'k2' }, encryptField(ring, 'x')), /not configured/);
+test('after rotation new values use the active key and old ones still decrypt', () => {
+  const old = encryptField('before rotation', ring);
+  const rotated: FieldKeyRing = { keys: { k2, k1 }, activeKeyId: 'k2' };
+  const fresh = encryptField('after rotation', rotated);
+  assert.ok(fresh.startsWith('v1:k2:'));
+  assert.equal(decryptField(old, rotated), 'before rotation');
+  assert.equal(decryptField(fresh, rotated), 'after rotation');
 });
 
-test('blind index: deterministic per key and purpose', () => {
-  assert.equal(blindIndex(k1, 'nid', '1'), blindIndex(k1, 'nid', '1'));
-  assert.notEqual(blindIndex(k1, 'nid', '1'), blindIndex(k2, 'nid', '1'));
-  assert.notEqual(blindIndex(k1, 'nid', '1'), blindIndex(k1, 'phone', '1'));
+test('a removed key, a different context or an altered value fails loudly', () => {
+  const stored = encryptField('secret', ring, 'ctx-a');
+  assert.throws(() => decryptField(stored, { keys: { k2 }, activeKeyId: 'k2' }, 'ctx-a'), /"k1" is not in PHI_ENCRYPTION_KEYS/);
+  assert.throws(() => decryptField(stored, ring, 'ctx-b'));
+  const parts = stored.split(':');
+  const data = Buffer.from(parts[4]!, 'base64');
+  data[0] = data[0]! ^ 1;
+  parts[4] = data.toString('base64');
+  assert.throws(() => decryptField(parts.join(':'), ring, 'ctx-a'));
+  assert.throws(() => decryptField('plaintext', ring), /Not an encrypted field value/);
+  assert.throws(() => decryptField('v1:k1:AAAA:AAAA:AAAA', ring), /malformed IV or tag/);
 });

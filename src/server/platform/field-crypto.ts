@@ -1,41 +1,53 @@
-// Field-level encryption for identifiers and secrets at rest (national IDs, TOTP secrets):
-// AES-256-GCM with a key ring. The key id travels with the ciphertext, so keys can rotate:
-// new values use the active key, old values still decrypt with theirs.
+// Encryption of single column values at rest (TOTP secrets, national IDs) with AES-256-GCM and the
+// PHI key ring. The stored text names the key that encrypted it, so keys can rotate: new values use
+// the active key, old values stay readable while their key is still in PHI_ENCRYPTION_KEYS.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
-export type { KeyRing } from './config/env-reader.ts';
-import type { KeyRing } from './config/env-reader.ts';
+export interface FieldKeyRing { keys: Record<string, Buffer>; activeKeyId: string }
 
 const VERSION = 'v1';
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12; // the GCM nonce size NIST SP 800-38D recommends
+const TAG_BYTES = 16;
 
-export function encryptField(ring: KeyRing, plaintext: string): string {
-  const key = ring.keys[ring.activeKeyId];
-  if (!key) throw new Error(`active encryption key "${ring.activeKeyId}" is missing`);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [VERSION, ring.activeKeyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
-}
-
-export function decryptField(ring: KeyRing, stored: string): string {
-  const [version, keyId, iv, tag, data] = stored.split(':');
-  if (version !== VERSION || !keyId || !iv || !tag || data === undefined) throw new Error('unrecognised encrypted field format');
+function keyOf(ring: FieldKeyRing, keyId: string): Buffer {
   const key = ring.keys[keyId];
-  if (!key) throw new Error(`encryption key "${keyId}" is not configured; add it to PHI_ENCRYPTION_KEYS`);
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+  if (!key || key.length !== 32) throw new Error(`Encryption key "${keyId}" is not in PHI_ENCRYPTION_KEYS`);
+  return key;
 }
 
-/** The key id a stored value was encrypted with (to find values still on an old key). */
-export function encryptedKeyId(stored: string): string | undefined {
-  return stored.split(':')[1];
+/**
+ * `v1:<keyId>:<iv>:<tag>:<ciphertext>` (base64 parts). `context` is authenticated but not stored:
+ * pass something naming the value's place (e.g. `users.mfa_secret:<user id>`) so a ciphertext copied
+ * to another row or column does not decrypt there. Decrypt with the same context.
+ */
+export function encryptField(plain: string, ring: FieldKeyRing, context = ''): string {
+  const keyId = ring.activeKeyId;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, keyOf(ring, keyId), iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return [VERSION, keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+}
+
+/** The plaintext, or an error when the value is malformed, its key is gone, or it was altered. */
+export function decryptField(stored: string, ring: FieldKeyRing, context = ''): string {
+  const parts = stored.split(':');
+  if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('Not an encrypted field value (expected v1:<keyId>:<iv>:<tag>:<ciphertext>)');
+  const [, keyId, ivB64, tagB64, dataB64] = parts as [string, string, string, string, string];
+  const iv = Buffer.from(ivB64, 'base64');
+  const tag = Buffer.from(tagB64, 'base64');
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('Encrypted field value has a malformed IV or tag');
+  const decipher = createDecipheriv(ALGORITHM, keyOf(ring, keyId), iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(context, 'utf8'));
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(Buffer.from(dataB64, 'base64')), decipher.final()]).toString('utf8');
 }
 
 /**
  * A keyed hash for exact-match lookup of an encrypted value (a "blind index"): equal inputs give
- * equal outputs, but without PHI_INDEX_KEY the index reveals nothing, not even by dictionary attack.
- * `purpose` separates indexes of different fields.
+ * equal outputs, but without PHI_INDEX_KEY the index reveals nothing, not even to a dictionary
+ * attack. `purpose` separates the indexes of different fields.
  */
 export function blindIndex(indexKey: Buffer, purpose: string, value: string): string {
   return createHmac('sha256', indexKey).update(`${purpose}\u0000${value}`).digest('hex');

@@ -11,8 +11,9 @@ export function toAsciiDigits(s: string): string {
   });
 }
 
-// Digits, optionally grouped by spaces or dashes; nothing before or after.
-const GROUPED_DIGITS = /^\d(?:[\s-]*\d)*$/;
+// Digits, optionally grouped by spaces or dashes (any dash: en dashes come
+// in from word processors); nothing else before, after or between.
+const GROUPED_DIGITS = /^\d(?:[\s\p{Pd}]*\d)*$/u;
 
 export function normaliseNationalId(input: string): string | null {
   const s = toAsciiDigits(input).trim();

@@ -8,8 +8,9 @@ import { toAsciiDigits } from './national-id.ts';
 
 const SUDAN_CC = '249';
 
-// Separators people type or paste: spaces, dashes, dots, parentheses.
-const SEPARATORS = /[\s\-.()]/g;
+// Separators people type or paste: spaces, any dash, dots, parentheses, and
+// the invisible direction marks Arabic interfaces wrap around numbers.
+const SEPARATORS = /[\s\p{Pd}.()\p{Cf}]/gu;
 
 function sudanese(nsn: string): string | null {
   return /^[1-9]\d{8}$/.test(nsn) ? `+${SUDAN_CC}${nsn}` : null;
