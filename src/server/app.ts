@@ -19,8 +19,10 @@ import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
 import { SessionStates } from './platform/auth/session-state.ts';
 import { authenticate } from './platform/auth/authenticate.ts';
-import { MemoryStore } from './platform/rate-limit/store.ts';
+import { createRateLimitStore } from './platform/rate-limit/fallback-store.ts';
+import { generalLimit } from './platform/rate-limit/general-limit.ts';
 import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
+import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
 
 export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
@@ -47,7 +49,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);
 
-  const rateLimits = new MemoryStore();
+  const rateLimits = createRateLimitStore(redis, app.log);
   const ctx: AppContext = {
     config, db, redis,
     health: new Health(db, redis),
@@ -58,6 +60,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     sessions: new SessionStates(db),
     rateLimits,
     loginThrottle: new LoginThrottle(rateLimits),
+    cache: createCache(db.client, redis),
   };
   app.decorate('ctx', ctx);
   ctx.health.addTables('notification', ['outbox']);
@@ -70,10 +73,15 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   });
 
   await app.register(helmet, { global: true });
-  await app.register(cors, { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  await app.register(cors, {
+    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+  });
   await app.register(metricsPlugin, { registry: ctx.metrics, token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });
   await registerOpenApi(app, config.appUrl);
   await app.register(healthRoutes, { health: ctx.health });
+  await app.register(generalLimit, { store: rateLimits, windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
   await app.register(authenticate, { db, tokens: ctx.tokens, sessions: ctx.sessions, audit: ctx.audit });
 
   for (const mod of modules) {

@@ -4,6 +4,7 @@ import { readEnv } from './platform/config/env-reader.ts';
 import { list } from './platform/config/parse.ts';
 import { loadOrCreateDevSecrets } from './platform/config/dev-secrets.ts';
 import path from 'node:path';
+import fs from 'node:fs';
 
 export type DbClient = 'sqlite' | 'postgres' | 'mysql';
 export type NodeEnv = 'development' | 'test' | 'production';
@@ -144,7 +145,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return config;
 }
 
+/** The process environment, with a `.env` file in the working directory filled in beneath it. */
 export function loadConfig(): Config {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   return parseConfig(process.env);
 }
 

@@ -3,6 +3,8 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { runProcess } from './cli/serve.ts';
 import { runMigrate } from './cli/migrate.ts';
+import { runSeed } from './cli/seed.ts';
+import { runAudit } from './cli/audit.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -11,6 +13,9 @@ const USAGE = `usage: nilecare <command>
   worker             background worker only
   migrate up|down|status
                      apply, revert one, or list database migrations
+  audit verify       check the audit log's hash chain; exit 1 if an event was changed or removed
+  seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
+                     demo data: doctors, Sudanese patients, appointments around today
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': await runProcess(config, { api: true, worker: false }); return -1;
     case 'worker': await runProcess(config, { api: false, worker: true }); return -1;
     case 'migrate': return runMigrate(config, rest[0]);
+    case 'seed': return runSeed(config, rest);
+    case 'audit': return runAudit(config, rest[0]);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -3,5 +3,7 @@
 import type { PlatformTables } from '../platform/platform.tables.ts';
 import type { FacilityTables } from '../modules/facilities/facilities.table.ts';
 import type { AuthTables } from '../modules/auth/auth.table.ts';
+import type { SchedulingTables } from '../modules/scheduling/scheduling.table.ts';
+import type { PatientTables } from '../modules/patients/patients.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables, AuthTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables {}

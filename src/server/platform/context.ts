@@ -9,6 +9,7 @@ import type { AccessTokens } from './auth/access-tokens.ts';
 import type { SessionStates } from './auth/session-state.ts';
 import type { RateLimitStore } from './rate-limit/store.ts';
 import type { LoginThrottle } from './rate-limit/login-throttle.ts';
+import type { Cache } from './cache/cache.ts';
 
 /** What every module is given when it is registered: passed in, never imported as a global. */
 export interface AppContext {
@@ -23,4 +24,6 @@ export interface AppContext {
   sessions: SessionStates;
   rateLimits: RateLimitStore;
   loginThrottle: LoginThrottle;
+  /** Undefined where caching would be unsafe: PostgreSQL/MySQL without Redis (see cache/cache.ts). */
+  cache: Cache | undefined;
 }

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   mfa_required: 401,
   token_invalid: 401,
   password_change_required: 403,
+  mfa_enrollment_required: 403,
   forbidden: 403,
   not_found: 404,
   route_not_found: 404,

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { encryptField, decryptField, type FieldKeyRing } from './field-crypto.ts';
+import { encryptField, decryptField, type KeyRing } from './field-crypto.ts';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
-const ring: FieldKeyRing = { keys: { k1 }, activeKeyId: 'k1' };
+const ring: KeyRing = { keys: { k1 }, activeKeyId: 'k1' };
 
 test('round trip, in the documented format', () => {
   const stored = encryptField('JBSWY3DPEHPK3PXP — سر', ring, 'users.mfa_secret:u1');
@@ -20,7 +20,7 @@ test('the same value encrypts differently each time (fresh IV)', () => {
 
 test('after rotation new values use the active key and old ones still decrypt', () => {
   const old = encryptField('before rotation', ring);
-  const rotated: FieldKeyRing = { keys: { k2, k1 }, activeKeyId: 'k2' };
+  const rotated: KeyRing = { keys: { k2, k1 }, activeKeyId: 'k2' };
   const fresh = encryptField('after rotation', rotated);
   assert.ok(fresh.startsWith('v1:k2:'));
   assert.equal(decryptField(old, rotated), 'before rotation');

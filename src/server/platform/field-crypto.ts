@@ -3,14 +3,14 @@
 // the active key, old values stay readable while their key is still in PHI_ENCRYPTION_KEYS.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
-export interface FieldKeyRing { keys: Record<string, Buffer>; activeKeyId: string }
+export interface KeyRing { keys: Record<string, Buffer>; activeKeyId: string }
 
 const VERSION = 'v1';
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12; // the GCM nonce size NIST SP 800-38D recommends
 const TAG_BYTES = 16;
 
-function keyOf(ring: FieldKeyRing, keyId: string): Buffer {
+function keyOf(ring: KeyRing, keyId: string): Buffer {
   const key = ring.keys[keyId];
   if (!key || key.length !== 32) throw new Error(`Encryption key "${keyId}" is not in PHI_ENCRYPTION_KEYS`);
   return key;
@@ -21,7 +21,7 @@ function keyOf(ring: FieldKeyRing, keyId: string): Buffer {
  * pass something naming the value's place (e.g. `users.mfa_secret:<user id>`) so a ciphertext copied
  * to another row or column does not decrypt there. Decrypt with the same context.
  */
-export function encryptField(plain: string, ring: FieldKeyRing, context = ''): string {
+export function encryptField(plain: string, ring: KeyRing, context = ''): string {
   const keyId = ring.activeKeyId;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, keyOf(ring, keyId), iv, { authTagLength: TAG_BYTES });
@@ -31,7 +31,7 @@ export function encryptField(plain: string, ring: FieldKeyRing, context = ''): s
 }
 
 /** The plaintext, or an error when the value is malformed, its key is gone, or it was altered. */
-export function decryptField(stored: string, ring: FieldKeyRing, context = ''): string {
+export function decryptField(stored: string, ring: KeyRing, context = ''): string {
   const parts = stored.split(':');
   if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('Not an encrypted field value (expected v1:<keyId>:<iv>:<tag>:<ciphertext>)');
   const [, keyId, ivB64, tagB64, dataB64] = parts as [string, string, string, string, string];

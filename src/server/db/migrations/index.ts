@@ -3,6 +3,9 @@ import type { DbClient } from '../../config.ts';
 import type { MigrationDb } from './helpers.ts';
 import * as platform from './2026-11-25T1500_platform.ts';
 import * as identity from './2026-11-25T1600_identity.ts';
+import * as patients from './2026-11-25T1700_patients.ts';
+import * as scheduling from './2026-11-25T1710_scheduling.ts';
+import * as auditRead from './2026-11-25T1900_audit_read.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -12,4 +15,7 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   '2026-11-25T1500_platform': platform,
   '2026-11-25T1600_identity': identity,
+  '2026-11-25T1700_patients': patients,
+  '2026-11-25T1710_scheduling': scheduling,
+  '2026-11-25T1900_audit_read': auditRead,
 };

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
-import { hashPassword } from '../auth/crypto/passwords.ts';
+import { hashPassword, checkPassword } from '../auth/index.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@nilecare.local';
 
@@ -27,23 +28,32 @@ export async function ensureFirstAdmin(ctx: Pick<AppContext, 'config' | 'db' | '
     email = DEFAULT_ADMIN_EMAIL;
     password = randomBytes(12).toString('base64url');
     generated = true;
+  } else {
+    const problems = checkPassword(password, { email });
+    if (problems.length) throw new Error(`NILECARE_ADMIN_PASSWORD is too weak: ${problems.join('; ')}`);
   }
 
   const now = nowIso();
   const facilityId = uuidv7();
   const userId = uuidv7();
   const passwordHash = await hashPassword(password);
-  await db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('facilities').values({
-      id: facilityId, code: facilityCodeFrom(config.bootstrap.facilityName), name: config.bootstrap.facilityName, type: 'clinic',
-      state: null, locality: null, time_zone: 'Africa/Khartoum', status: 'active', created_at: now, updated_at: now,
-    }).execute();
-    await trx.insertInto('users').values({
-      id: userId, email, name: 'Administrator', phone: null, password_hash: passwordHash, status: 'active',
-      must_change_password: generated ? 1 : 0, created_at: now, updated_at: now,
-    }).execute();
-    await trx.insertInto('memberships').values({ id: uuidv7(), user_id: userId, facility_id: facilityId, role: 'super_admin', created_at: now }).execute();
-  });
+  try {
+    await db.kysely.transaction().execute(async (trx) => {
+      await trx.insertInto('facilities').values({
+        id: facilityId, code: facilityCodeFrom(config.bootstrap.facilityName), name: config.bootstrap.facilityName, type: 'clinic',
+        state: null, locality: null, time_zone: 'Africa/Khartoum', status: 'active', created_at: now, updated_at: now,
+      }).execute();
+      await trx.insertInto('users').values({
+        id: userId, email, name: 'Administrator', phone: null, password_hash: passwordHash, status: 'active',
+        must_change_password: generated ? 1 : 0, created_at: now, updated_at: now,
+      }).execute();
+      await trx.insertInto('memberships').values({ id: uuidv7(), user_id: userId, facility_id: facilityId, role: 'super_admin', created_at: now }).execute();
+    });
+  } catch (err) {
+    // Two replicas starting together on an empty database: the other one created them first.
+    if (isUniqueViolation(err)) return;
+    throw err;
+  }
 
   if (generated) {
     // Printed once, on purpose: this is the only way to learn the generated password.

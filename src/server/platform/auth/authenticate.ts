@@ -44,6 +44,7 @@ async function plugin(app: FastifyInstance, opts: AuthenticateOptions) {
     if (access === 'authenticated') return;
     const state = await opts.sessions.get(principal.userId, principal.sessionId);
     if (state?.mustChangePassword) throw new AppError('password_change_required', 'Change your password before doing anything else (POST /api/v1/auth/password).');
+    if (state?.mfaEnrollmentRequired) throw new AppError('mfa_enrollment_required', 'Your facility requires two-step sign-in for your role: set it up first (POST /api/v1/auth/mfa/enroll, then /auth/mfa/confirm).');
     await resolveFacility(request, principal, opts.db);
     if (!principal.isSuperAdmin && !roleCan(principal.role!, access.permission)) {
       await deny(request, opts.audit, access.permission);

@@ -61,7 +61,10 @@ export class OutboxWorker {
   async #claim() {
     const now = nowIso();
     const until = new Date(Date.now() + this.#opts.claimMs).toISOString();
-    return this.#db.kysely.transaction().execute(async (trx) => {
+    // On MySQL the default REPEATABLE READ makes SKIP LOCKED take gap locks on the status index,
+    // so two workers claiming at once deadlock; READ COMMITTED takes record locks only.
+    const tx = this.#db.client === 'mysql' ? this.#db.kysely.transaction().setIsolationLevel('read committed') : this.#db.kysely.transaction();
+    return tx.execute(async (trx) => {
       let query = trx.selectFrom('outbox').select(['id', 'topic', 'payload', 'attempts', 'max_attempts'])
         .where((eb) => eb.or([
           eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),

@@ -4,6 +4,7 @@
 import { AppError } from '../errors.ts';
 import { sha256Hex } from '../crypto.ts';
 import type { RateLimitStore } from './store.ts';
+import { addressKey } from './client-address.ts';
 
 export interface LoginThrottleOptions { windowMs: number; accountMax: number; ipMax: number }
 
@@ -19,7 +20,7 @@ export class LoginThrottle {
 
   // Emails are hashed in keys so a Redis dump does not list who tried to sign in.
   #accountKey = (email: string) => `login:acct:${sha256Hex(email.trim().toLowerCase())}`;
-  #ipKey = (ip: string) => `login:ip:${ip}`;
+  #ipKey = (ip: string) => `login:ip:${addressKey(ip)}`;
 
   /** Throws 429 when this account or this address is locked out. Call before checking the password. */
   async check(email: string, ip: string): Promise<void> {

@@ -1,0 +1,64 @@
+// Request and response shapes of the auth routes. Responses list exactly what leaves the server:
+// never a password hash, TOTP secret (except once, at enrolment) or stored token hash.
+import { Type, type Static } from 'typebox';
+
+const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Account email (case-insensitive)' });
+// The sign-in password is not checked against the policy here: older accounts may predate it.
+const AnyPassword = Type.String({ minLength: 1, maxLength: 1024 });
+const Opaque = Type.String({ minLength: 16, maxLength: 256 });
+const Code = Type.String({ minLength: 6, maxLength: 32, description: 'A 6-digit code from the authenticator app, or a recovery code' });
+const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: 'A 6-digit code from the authenticator app' });
+
+export const LoginBody = Type.Object({ email: Email, password: AnyPassword }, { additionalProperties: false });
+export const MfaVerifyBody = Type.Object({ mfaToken: Opaque, code: Code }, { additionalProperties: false });
+export const RefreshBody = Type.Object({ refreshToken: Opaque }, { additionalProperties: false });
+export const PasswordChangeBody = Type.Object({
+  currentPassword: AnyPassword,
+  // Length and content are checked by the password policy, which names every problem at once.
+  newPassword: Type.String({ maxLength: 1024, description: 'At least 12 characters, not a common password, not containing your name or email' }),
+}, { additionalProperties: false });
+export const MfaConfirmBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
+export const MfaDisableBody = Type.Object({ password: AnyPassword, code: Code }, { additionalProperties: false });
+export const MfaCodeBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
+
+export const TokenPair = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Access token lifetime in seconds' }),
+  tokenType: Type.Literal('Bearer'),
+});
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  mfaEnabled: Type.Boolean(),
+  memberships: Type.Array(Type.Object({ facilityId: Type.String(), facilityName: Type.String(), role: Type.String() })),
+});
+
+const EnrollmentRequired = Type.Boolean({ description: 'A facility requires MFA for your role and you have not set it up: permission routes answer 403 mfa_enrollment_required until you do' });
+
+export const SessionResponse = Type.Object({
+  ...TokenPair.properties,
+  mfaEnrollmentRequired: EnrollmentRequired,
+  user: UserView,
+});
+
+export const MeResponse = Type.Object({ ...UserView.properties, mfaEnrollmentRequired: EnrollmentRequired });
+
+export const MfaEnrollResponse = Type.Object({
+  secret: Type.String({ description: 'Base32 TOTP secret, shown once' }),
+  otpauthUri: Type.String(),
+  qrSvg: Type.String({ description: 'The otpauth URI as an SVG QR code' }),
+});
+
+export const RecoveryCodesResponse = Type.Object({
+  recoveryCodes: Type.Array(Type.String(), { description: 'Ten single-use codes, shown once: keep them somewhere safe' }),
+});
+
+export const NoContent = Type.Null({ description: 'No content' });
+
+export type TokenPairT = Static<typeof TokenPair>;
+export type UserViewT = Static<typeof UserView>;
+export type SessionResponseT = Static<typeof SessionResponse>;

@@ -1,0 +1,21 @@
+// The auth module: sign-in, rotating refresh tokens, logout, password change and TOTP MFA.
+// Other modules use only what is exported here.
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../index.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { authMetrics } from './auth.metrics.ts';
+import { accountRoutes } from './account.routes.ts';
+import { sessionRoutes } from './session.routes.ts';
+
+export { hashPassword, verifyPassword } from './crypto/passwords.ts';
+export { checkPassword } from './crypto/password-policy.ts';
+export { revokeAllSessions } from './sessions.ts';
+
+async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  ctx.health.addTables('auth', ['refresh_tokens', 'auth_challenges']);
+  const deps = { ctx, metrics: authMetrics(ctx.metrics) };
+  await app.register(sessionRoutes(deps));
+  await app.register(accountRoutes(deps));
+}
+
+export const authModule: Module = { name: 'auth', routes };

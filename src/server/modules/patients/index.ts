@@ -1,0 +1,16 @@
+// The patient registry: registration with MRNs and duplicate checks, records with optimistic
+// concurrency, search by name (Arabic and Latin), MRN, phone and national ID, and merges.
+import type { FastifyInstance } from 'fastify';
+import type { Module } from '../index.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { PatientCache } from './patient-cache.ts';
+import { patientRoutes } from './patients.routes.ts';
+
+export { seedPatients } from './seed-patients.ts';
+
+async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  ctx.health.addTables('business', ['patients']);
+  await patientRoutes(app, { ctx, cache: new PatientCache(ctx.cache, ctx.log) });
+}
+
+export const patientsModule: Module = { name: 'patients', routes };

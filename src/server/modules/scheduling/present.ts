@@ -1,0 +1,39 @@
+// Rows as the API shows them: times in the facility's zone with its offset, the patient by name.
+import { formatInZone } from '../../platform/time.ts';
+import type { AppointmentRow } from './appointments.repository.ts';
+import type { AppointmentView } from './appointments.schemas.ts';
+
+export const inZone = (zone: string, iso: string) => formatInZone(zone, Date.parse(iso));
+const maybeInZone = (zone: string, iso: string | null) => (iso === null ? null : inZone(zone, iso));
+
+/** The name as registered: the Latin-script parts when there are any, else the Arabic ones. */
+export function patientDisplayName(r: Pick<AppointmentRow, 'first_name' | 'father_name' | 'grandfather_name' | 'last_name' | 'first_name_ar' | 'father_name_ar' | 'grandfather_name_ar' | 'last_name_ar'>): string | null {
+  const join = (parts: (string | null)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join(' ');
+  return join([r.first_name, r.father_name, r.grandfather_name, r.last_name])
+    || join([r.first_name_ar, r.father_name_ar, r.grandfather_name_ar, r.last_name_ar])
+    || null;
+}
+
+export function appointmentView(r: AppointmentRow, zone: string): AppointmentView {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: patientDisplayName(r),
+    mrn: r.mrn,
+    providerId: r.provider_id,
+    providerName: r.provider_name,
+    type: r.type,
+    status: r.status,
+    dateTime: inZone(zone, r.starts_at),
+    endTime: inZone(zone, r.ends_at),
+    durationMinutes: Number(r.duration_minutes),
+    notes: r.notes,
+    cancelReason: r.cancel_reason,
+    checkedInAt: maybeInZone(zone, r.checked_in_at),
+    startedAt: maybeInZone(zone, r.started_at),
+    completedAt: maybeInZone(zone, r.completed_at),
+    cancelledAt: maybeInZone(zone, r.cancelled_at),
+    createdAt: inZone(zone, r.created_at),
+    updatedAt: inZone(zone, r.updated_at),
+  };
+}

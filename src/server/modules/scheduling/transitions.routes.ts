@@ -1,0 +1,72 @@
+// The appointment life cycle: scheduled → checked_in → in_progress → completed, or cancelled
+// (with a reason) / no_show. Any other move answers 409 invalid_transition naming the status.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { scopeOf } from '../../platform/auth/authenticate.ts';
+import { auditContext } from '../../platform/audit/request-context.ts';
+import { nowIso } from '../../platform/ids.ts';
+import type { AppointmentStatus, AppointmentTable } from './scheduling.table.ts';
+import { Appointment, AppointmentParams, CancelBody } from './appointments.schemas.ts';
+import { findAppointment, insertEvents, lockAppointment, updateAppointment } from './appointments.repository.ts';
+import { facilityZone } from './providers.repository.ts';
+import { historyEvent, invalidTransition } from './history.ts';
+import { appointmentView } from './present.ts';
+
+interface Transition {
+  path: string;
+  verb: string;
+  summary: string;
+  from: AppointmentStatus[];
+  to: AppointmentStatus;
+  stamp?: 'checked_in_at' | 'started_at' | 'completed_at' | 'cancelled_at';
+}
+
+const TRANSITIONS: Transition[] = [
+  { path: 'check-in', verb: 'check in', summary: 'The patient has arrived', from: ['scheduled'], to: 'checked_in', stamp: 'checked_in_at' },
+  { path: 'start', verb: 'start', summary: 'The provider starts seeing the patient', from: ['checked_in'], to: 'in_progress', stamp: 'started_at' },
+  { path: 'complete', verb: 'complete', summary: 'The visit is over', from: ['in_progress'], to: 'completed', stamp: 'completed_at' },
+  { path: 'cancel', verb: 'cancel', summary: 'Cancel, with a reason; frees the slot', from: ['scheduled', 'checked_in'], to: 'cancelled', stamp: 'cancelled_at' },
+  { path: 'no-show', verb: 'mark as no-show', summary: 'The patient did not come', from: ['scheduled'], to: 'no_show' },
+];
+
+export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const db = ctx.db.kysely;
+
+  async function apply(request: FastifyRequest, id: string, t: Transition, reason?: string) {
+    const { facilityId, userId } = scopeOf(request);
+    const now = nowIso();
+    await db.transaction().execute(async (trx) => {
+      const current = await lockAppointment(trx, ctx.db.client, facilityId, id);
+      if (!current) throw new AppError('not_found', 'Appointment not found');
+      if (!t.from.includes(current.status)) throw invalidTransition(t.verb, current.status);
+      const set: Partial<AppointmentTable> = { status: t.to, updated_at: now, ...(t.stamp ? { [t.stamp]: now } : {}), ...(reason ? { cancel_reason: reason } : {}) };
+      await updateAppointment(trx, facilityId, id, set);
+      await insertEvents(trx, [historyEvent(current, t.to, { from: current.status, to: t.to, actorId: userId, at: now, reason })]);
+      await ctx.audit.record({
+        ...auditContext(request), action: `appointment.${t.path.replace('-', '_')}`, patientId: current.patient_id, targetType: 'appointment', targetId: id,
+        details: { from: current.status, to: t.to, ...(reason ? { reason } : {}) },
+      }, trx);
+    });
+    const [row, zone] = await Promise.all([findAppointment(db, facilityId, id), facilityZone(db, facilityId)]);
+    return appointmentView(row!, zone);
+  }
+
+  for (const t of TRANSITIONS) {
+    const route = {
+      config: { access: { permission: 'appointments:write' as const } },
+      schema: { tags: ['scheduling'], summary: t.summary, params: AppointmentParams, response: { 200: Appointment } },
+    };
+    if (t.to === 'cancelled') {
+      r.post(`/appointments/:id/${t.path}`, { ...route, schema: { ...route.schema, body: CancelBody } }, async (request) => {
+        const reason = request.body.reason.trim();
+        if (!reason) throw invalid([{ field: 'body.reason', message: 'must say why' }]);
+        return apply(request, request.params.id, t, reason);
+      });
+    } else {
+      r.post(`/appointments/:id/${t.path}`, route, async (request) => apply(request, request.params.id, t));
+    }
+  }
+}
