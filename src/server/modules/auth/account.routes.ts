@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollResponse, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
+import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollBody, MfaEnrollResponse, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
 import { confirm, disable, enroll, regenerateRecoveryCodes } from './mfa.service.ts';
 import { changePassword } from './password-change.ts';
 import type { AuthDeps } from './throttle.ts';
@@ -25,8 +25,8 @@ export function accountRoutes(deps: AuthDeps) {
 
     app.post('/auth/mfa/enroll', {
       config,
-      schema: { tags, response: { 200: MfaEnrollResponse }, summary: 'Start setting up an authenticator app (confirm with a code next)' },
-    }, (request) => enroll(deps, request.principal!.userId, auditContext(request)));
+      schema: { tags, body: MfaEnrollBody, response: { 200: MfaEnrollResponse }, summary: 'Start setting up an authenticator app (your password again; confirm with a code next)' },
+    }, (request) => enroll(deps, request.principal!.userId, request.body.password, auditContext(request)));
 
     app.post('/auth/mfa/confirm', {
       config,

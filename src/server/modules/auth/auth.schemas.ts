@@ -19,6 +19,7 @@ export const PasswordChangeBody = Type.Object({
 }, { additionalProperties: false });
 export const MfaConfirmBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 export const MfaDisableBody = Type.Object({ password: AnyPassword, code: Code }, { additionalProperties: false });
+export const MfaEnrollBody = Type.Object({ password: AnyPassword }, { additionalProperties: false });
 export const MfaCodeBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 
 export const TokenPair = Type.Object({

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { createFacility, createUser, type TestFacility } from '../../../../test/support/fixtures.ts';
 import { nowIso } from '../../platform/ids.ts';
-import { me, nextTotp, post, problemOf, signIn } from './test-helpers.ts';
+import { PASSWORD, me, nextTotp, post, problemOf, signIn } from './test-helpers.ts';
 
 eachDialect((dialect) => {
   let t: TestApp;
@@ -32,7 +32,7 @@ eachDialect((dialect) => {
     problemOf(await guarded(session.accessToken), 403, 'mfa_enrollment_required');
     assert.equal((await me(t.app, session.accessToken)).json().mfaEnrollmentRequired, true, 'authenticated routes still work');
 
-    const { secret } = (await post(t.app, '/auth/mfa/enroll', undefined, session.accessToken)).json();
+    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, session.accessToken)).json();
     problemOf(await guarded(session.accessToken), 403, 'mfa_enrollment_required');
     assert.equal((await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, session.accessToken)).statusCode, 200);
     assert.equal((await guarded(session.accessToken)).statusCode, 200);
@@ -53,7 +53,7 @@ eachDialect((dialect) => {
   test('turning MFA off under the policy puts the hold back at once', async () => {
     const doctor = await createUser(t.db, [{ facilityId: strict.id, role: 'doctor' }]);
     const { accessToken } = await signIn(t.app, doctor.email);
-    const { secret } = (await post(t.app, '/auth/mfa/enroll', undefined, accessToken)).json();
+    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken)).json();
     const { recoveryCodes } = (await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken)).json();
     assert.equal((await guarded(accessToken)).statusCode, 200);
     assert.equal((await post(t.app, '/auth/mfa/disable', { password: doctor.password, code: recoveryCodes[0] }, accessToken)).statusCode, 204);

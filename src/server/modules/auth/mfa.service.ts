@@ -22,15 +22,26 @@ async function load({ ctx }: AuthDeps, userId: string, wantEnabled: boolean): Pr
   return user;
 }
 
-export async function enroll(deps: AuthDeps, userId: string, meta: RequestMeta): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
+/**
+ * Asks for the password again: with only a stolen access token, an attacker could otherwise put
+ * two-step sign-in on the account with their own device and lock the owner out.
+ */
+export async function enroll(deps: AuthDeps, userId: string, password: string, meta: RequestMeta): Promise<{ secret: string; otpauthUri: string; qrSvg: string }> {
   const { ctx } = deps;
   const user = await load(deps, userId, false);
+  const action = 'auth.mfa_enroll';
+  await checkThrottle(deps, user.email, meta, { action, userId });
+  if (!(await verifyPassword(user.passwordHash, password)).ok) {
+    await recordFailure(deps, user.email, meta);
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: 'wrong_password' } });
+    throw invalid([{ field: 'body.password', message: 'is not your current password' }]);
+  }
   const secret = newTotpSecret();
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const stored = await trx.updateTable('users').set({ mfa_secret: sealSecret(ctx.config, userId, secret), mfa_last_step: null, updated_at: nowIso() })
       .where('id', '=', userId).where('mfa_enabled', '=', 0).executeTakeFirst();
     if (Number(stored.numUpdatedRows) !== 1) throw new AppError('conflict', 'Two-step sign-in was turned on meanwhile.');
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_enroll', actorId: userId, targetType: 'user', targetId: userId }, trx);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId }, trx);
   });
   const otpauthUri = totpUri({ secret, account: user.email, issuer: ISSUER });
   return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri) };

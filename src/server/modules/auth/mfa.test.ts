@@ -19,7 +19,7 @@ eachDialect((dialect) => {
   async function enrolled() {
     const u = await createUser(t.db, [{ facilityId: facility.id, role: 'doctor' }]);
     const { accessToken } = await signIn(t.app, u.email);
-    const enrol = await post(t.app, '/auth/mfa/enroll', undefined, accessToken);
+    const enrol = await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken);
     assert.equal(enrol.statusCode, 200, enrol.body);
     const { secret, otpauthUri, qrSvg } = enrol.json();
     assert.match(secret, /^[A-Z2-7]{32}$/);
@@ -39,6 +39,16 @@ eachDialect((dialect) => {
     return body.mfaToken as string;
   }
   const verify = (mfaToken: string, code: string) => post(t.app, '/auth/mfa/verify', { mfaToken, code });
+
+  test('enrolment asks for the password again, so a stolen access token cannot enrol a device', async () => {
+    const u = await createUser(t.db, [{ facilityId: facility.id, role: 'doctor' }]);
+    const { accessToken } = await signIn(t.app, u.email);
+    const body = problemOf(await post(t.app, '/auth/mfa/enroll', { password: 'not-the-password-1' }, accessToken), 400, 'validation_failed');
+    assert.deepEqual((body.errors as { field: string }[]).map((e) => e.field), ['body.password']);
+    problemOf(await post(t.app, '/auth/mfa/enroll', undefined, accessToken), 400, 'validation_failed');
+    const row = await t.db.kysely.selectFrom('users').select('mfa_secret').where('id', '=', u.id).executeTakeFirstOrThrow();
+    assert.equal(row.mfa_secret, null);
+  });
 
   test('enrol, confirm, then sign-in needs a TOTP code, which works once', async () => {
     const u = await enrolled();
@@ -121,11 +131,11 @@ eachDialect((dialect) => {
     const u = await createUser(t.db, [{ facilityId: facility.id, role: 'doctor' }]);
     const { accessToken } = await signIn(t.app, u.email);
     problemOf(await post(t.app, '/auth/mfa/confirm', { code: '123456' }, accessToken), 409, 'conflict');
-    const { secret } = (await post(t.app, '/auth/mfa/enroll', undefined, accessToken)).json();
+    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken)).json();
     const wrong = problemOf(await post(t.app, '/auth/mfa/confirm', { code: (Number(await nextTotp(secret)) ^ 1).toString().padStart(6, '0') }, accessToken), 400, 'validation_failed');
     assert.deepEqual((wrong.errors as { field: string }[]).map((e) => e.field), ['body.code']);
     assert.equal((await me(t.app, accessToken)).json().mfaEnabled, false);
     assert.equal((await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken)).statusCode, 200);
-    problemOf(await post(t.app, '/auth/mfa/enroll', undefined, accessToken), 409, 'conflict');
+    problemOf(await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken), 409, 'conflict');
   });
 });
