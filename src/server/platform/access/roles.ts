@@ -9,7 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'facilities:create',   // create facilities (whole installation)
   'facilities:read',     // read facilities and departments
-  'facilities:manage',   // edit own facility: departments, MFA policy, working hours
+  'facilities:manage',   // edit own facility: details, departments, MFA policy
   'users:read',
   'users:manage',        // create, edit, disable staff and set temporary passwords
   'audit:read',
@@ -18,7 +18,7 @@ export const PERMISSIONS = [
   'patients:merge',
   'appointments:read',
   'appointments:write',
-  'schedules:manage',    // providers' working hours
+  'schedules:manage',    // facility and provider working hours, exceptions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

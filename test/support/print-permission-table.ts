@@ -1,0 +1,3 @@
+import { permissionTable } from './permission-table.ts';
+
+console.log(permissionTable());
