@@ -7,6 +7,7 @@ import { PatientCache } from './patient-cache.ts';
 import { patientRoutes } from './patients.routes.ts';
 
 export { seedPatients } from './seed-patients.ts';
+export { displayName, type PatientNameColumns } from './patient-view.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['patients']);

@@ -26,7 +26,11 @@ function nationalIdOf(row: PatientSummaryRow, ring: KeyRing): string | null {
 }
 
 /** "First Father Grandfather Last" in Latin script when there is one, else in Arabic. */
-export function displayName(row: PatientSummaryRow): string {
+/** The name columns, in both scripts; other modules join them to show a patient's name. */
+export type PatientNameColumns = Pick<PatientTable, 'first_name' | 'father_name' | 'grandfather_name' | 'last_name' | 'first_name_ar' | 'father_name_ar' | 'grandfather_name_ar' | 'last_name_ar'>;
+
+/** The Latin four-part name when there is one, else the Arabic. */
+export function displayName(row: PatientNameColumns): string {
   const latin = [row.first_name, row.father_name, row.grandfather_name, row.last_name];
   const arabic = [row.first_name_ar, row.father_name_ar, row.grandfather_name_ar, row.last_name_ar];
   const parts = (row.first_name || row.last_name ? latin : arabic).filter(Boolean);

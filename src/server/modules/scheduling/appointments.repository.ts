@@ -1,23 +1,16 @@
 // Appointments and their history. Every query takes the facility id; the patient's name and MRN
 // and the provider's name come by join, so a page of any size is one query.
 import type { DbClient } from '../../config.ts';
+import type { PatientNameColumns } from '../patients/index.ts';
 import type { AppointmentEventTable, AppointmentStatus, AppointmentTable } from './scheduling.table.ts';
 import type { Interval } from './working-hours.ts';
 import type { Executor } from './providers.repository.ts';
 
 const MAX_DURATION_MS = 480 * 60_000;
 
-export interface AppointmentRow extends AppointmentTable {
+export interface AppointmentRow extends AppointmentTable, PatientNameColumns {
   provider_name: string;
   mrn: string | null;
-  first_name: string | null;
-  father_name: string | null;
-  grandfather_name: string | null;
-  last_name: string | null;
-  first_name_ar: string | null;
-  father_name_ar: string | null;
-  grandfather_name_ar: string | null;
-  last_name_ar: string | null;
 }
 
 function withPeople(db: Executor, facilityId: string) {

@@ -1,5 +1,6 @@
 // Rows as the API shows them: times in the facility's zone with its offset, the patient by name.
 import { formatInZone } from '../../platform/time.ts';
+import { displayName, type PatientNameColumns } from '../patients/index.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import type { AppointmentView } from './appointments.schemas.ts';
 
@@ -7,11 +8,8 @@ export const inZone = (zone: string, iso: string) => formatInZone(zone, Date.par
 const maybeInZone = (zone: string, iso: string | null) => (iso === null ? null : inZone(zone, iso));
 
 /** The name as registered: the Latin-script parts when there are any, else the Arabic ones. */
-export function patientDisplayName(r: Pick<AppointmentRow, 'first_name' | 'father_name' | 'grandfather_name' | 'last_name' | 'first_name_ar' | 'father_name_ar' | 'grandfather_name_ar' | 'last_name_ar'>): string | null {
-  const join = (parts: (string | null)[]) => parts.filter((p): p is string => Boolean(p?.trim())).join(' ');
-  return join([r.first_name, r.father_name, r.grandfather_name, r.last_name])
-    || join([r.first_name_ar, r.father_name_ar, r.grandfather_name_ar, r.last_name_ar])
-    || null;
+export function patientDisplayName(r: PatientNameColumns): string | null {
+  return displayName(r) || null;
 }
 
 export function appointmentView(r: AppointmentRow, zone: string): AppointmentView {
