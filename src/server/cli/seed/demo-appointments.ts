@@ -8,13 +8,24 @@ const DAY_START = 8 * 60;
 const SLOT = 30;
 const SLOTS_PER_DAY = 16;
 
-export function demoAppointments(random: () => number, o: { patientIds: string[]; doctorIds: string[]; count: number; zone: string }): SeedAppointment[] {
-  const today = localDateOf(o.zone, Date.now());
+function workingDays(zone: string): string[] {
+  const today = localDateOf(zone, Date.now());
   const days: string[] = [];
   for (let d = -21; d <= 21; d++) {
     const date = addDays(today, d);
     if (weekdayOf(date) <= 4) days.push(date); // 0 = Sunday … 4 = Thursday
   }
+  return days;
+}
+
+/** How many appointments one doctor's calendar holds in the seeded weeks. */
+export function slotsPerDoctor(zone: string): number {
+  return workingDays(zone).length * SLOTS_PER_DAY;
+}
+
+export function demoAppointments(random: () => number, o: { patientIds: string[]; doctorIds: string[]; count: number; zone: string }): SeedAppointment[] {
+  const today = localDateOf(o.zone, Date.now());
+  const days = workingDays(o.zone);
   // Every free (doctor, day, slot), shuffled, then the first `count` taken.
   const free: [number, number, number][] = [];
   for (let doc = 0; doc < o.doctorIds.length; doc++) for (let day = 0; day < days.length; day++) for (let s = 0; s < SLOTS_PER_DAY; s++) free.push([doc, day, s]);
