@@ -31,11 +31,24 @@ export function openSqlite(file: string): DatabaseSync {
   return db;
 }
 
+// Preparing a statement costs about as much as running a simple one; the app issues a bounded set
+// of distinct SQL strings, so prepared statements are kept and reused.
+const STATEMENT_CACHE_SIZE = 500;
+
 export function sqliteDialect(db: DatabaseSync): SqliteDialect {
+  const statements = new Map<string, Statement>();
   return new SqliteDialect({
     database: {
       close: () => db.close(),
-      prepare: (sql: string) => new Statement(db.prepare(sql)),
+      prepare: (sql: string) => {
+        let stmt = statements.get(sql);
+        if (!stmt) {
+          stmt = new Statement(db.prepare(sql));
+          if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+          statements.set(sql, stmt);
+        }
+        return stmt;
+      },
     },
   });
 }

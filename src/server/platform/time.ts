@@ -35,18 +35,29 @@ export function isTimeZone(zone: string): boolean {
 
 /** The wall time in `zone` at an instant (seconds precision). */
 export function toWallTime(zone: string, instant: number): WallTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  const d = new Date(Math.floor(instant / 1000) * 1000 + offsetMinutes(zone, instant) * MINUTE);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
+
+// Offsets change only at transitions, and every transition of a modern zone falls on a quarter hour
+// of UTC, so one Intl lookup serves a whole quarter hour. formatToParts is the slow step of showing
+// a list of appointments; this cache removes it from the hot path.
+const QUARTER_HOUR = 15 * MINUTE;
+const offsets = new Map<string, number>();
 
 /** Minutes `zone` is ahead of UTC at an instant (+120 for Africa/Khartoum). */
 export function offsetMinutes(zone: string, instant: number): number {
-  const w = toWallTime(zone, instant);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
+  const key = `${zone}|${Math.floor(instant / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const p of formatter(zone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    offset = Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE);
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
