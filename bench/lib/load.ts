@@ -1,7 +1,7 @@
 // One load run with autocannon against a server in another process; latency in milliseconds.
 import autocannon from 'autocannon';
 
-export interface LoadResult { name: string; requests: number; rps: number; mean: number; p50: number; p95: number; p99: number; non2xx: number; errors: number }
+export interface LoadResult { name: string; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number }
 
 export interface LoadOptions {
   name: string;
@@ -25,7 +25,6 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     name: o.name,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
-    mean: result.latency.average,
     p50: result.latency.p50,
     p95: pct(result.latency, 'p97_5', 'p95'),
     p99: result.latency.p99,
