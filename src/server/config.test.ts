@@ -42,11 +42,11 @@ test('every bad variable is reported at once, one line each, naming the variable
   }
 });
 
-test('production refuses missing, short and placeholder secrets', () => {
+test('production refuses missing, short and example secrets', () => {
   const prod = { NODE_ENV: 'production', DATA_DIR: '/tmp/x', METRICS_TOKEN: 'm'.repeat(40) };
   assert.throws(() => parseConfig(prod), (e: ConfigError) => e.problems.some((p) => p.startsWith('JWT_SECRET is required')));
   assert.throws(() => parseConfig({ ...prod, ...TEST_SECRETS, JWT_SECRET: 'a'.repeat(40) }), (e: ConfigError) => e.problems.some((p) => /JWT_SECRET must be at least 64/.test(p)));
-  assert.throws(() => parseConfig({ ...prod, ...TEST_SECRETS, JWT_SECRET: 'change-me-'.repeat(8) }), (e: ConfigError) => e.problems.some((p) => /JWT_SECRET is a placeholder/.test(p)));
+  assert.throws(() => parseConfig({ ...prod, ...TEST_SECRETS, JWT_SECRET: 'change-me-'.repeat(8) }), (e: ConfigError) => e.problems.some((p) => /JWT_SECRET is an example value/.test(p)));
   const good = { ...prod, JWT_SECRET: 'a1'.repeat(40), JWT_REFRESH_SECRET: 'b2'.repeat(40), PHI_ENCRYPTION_KEYS: TEST_SECRETS.PHI_ENCRYPTION_KEYS!, PHI_INDEX_KEY: TEST_SECRETS.PHI_INDEX_KEY! };
   assert.equal(parseConfig(good).nodeEnv, 'production');
 });

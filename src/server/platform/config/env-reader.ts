@@ -61,7 +61,7 @@ export function readEnv(env: Record<string, string | undefined>) {
         problem(name, 'is required in production');
         return '';
       }
-      if (KNOWN_DEFAULTS.has(v.toLowerCase()) || /change|example|replace/i.test(v)) problem(name, 'is a placeholder value; generate a random secret');
+      if (KNOWN_DEFAULTS.has(v.toLowerCase()) || /change|example|replace/i.test(v)) problem(name, 'is an example value, not a secret; generate a random one');
       else if (v.length < minLength) problem(name, `must be at least ${minLength} characters (got ${v.length})`);
       return v;
     },

@@ -7,7 +7,7 @@ const ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 const GROUPS = 3;
 const GROUP_LENGTH = 4;
 // 12 symbols of log2(31) ≈ 4.95 bits each ≈ 59 bits per code. Ten symbols
-// (xxxxx-xxxxx) would give only 49.5 bits with this alphabet.
+// (two groups of five) would give only 49.5 bits with this alphabet.
 export const RECOVERY_CODE_BITS = GROUPS * GROUP_LENGTH * Math.log2(ALPHABET.length);
 
 function newRecoveryCode(): string {

@@ -3,7 +3,7 @@ import { toAsciiDigits } from './national-id.ts';
 // Phone numbers are stored in E.164 so one patient's number matches however
 // it was typed. Sudanese numbers get full validation (country code 249 plus a
 // 9-digit national significant number: mobiles 9x/1x, landlines such as
-// Khartoum 183xxxxxx); foreign numbers are accepted only in international
+// Khartoum 183 and six digits); foreign numbers are accepted only in international
 // form, since we cannot know their national rules.
 
 const SUDAN_CC = '249';
