@@ -59,7 +59,7 @@ export class AuditLog {
     if (trx) return this.#append(trx, [event]);
     return new Promise((resolve, reject) => {
       this.#queue.push({ event, resolve, reject });
-      this.#flushing ??= this.#flush();
+      if (!this.#flushing) this.#flushing = this.#flush();
     });
   }
 
