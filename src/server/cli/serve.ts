@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { ensureFirstAdmin } from '../modules/facilities/index.ts';
-import { jobHandlers } from '../modules/jobs.ts';
+import { jobHandlers, maintenanceTasks } from '../modules/jobs.ts';
 import { OutboxWorker } from '../platform/outbox/worker.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
@@ -21,7 +21,7 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       await app.listen({ host: config.host, port: config.port });
     }
     if (roles.worker) {
-      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }));
+      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }), { maintenance: maintenanceTasks(rt) });
       worker.start();
       rt.log.info({ workerId: worker.id }, 'worker started');
     }

@@ -1,7 +1,12 @@
-// Outbox job handlers of every module, by topic. The worker runs exactly these.
-import type { JobHandler } from '../platform/outbox/worker.ts';
+// What the worker runs: outbox job handlers of every module, by topic, and periodic maintenance.
+import type { JobHandler, MaintenanceTask } from '../platform/outbox/worker.ts';
 import type { Runtime } from '../cli/runtime.ts';
+import { purgeExpiredAuthRecords } from './auth/index.ts';
 
 export function jobHandlers(_rt: Runtime): Map<string, JobHandler> {
   return new Map();
+}
+
+export function maintenanceTasks(rt: Runtime): MaintenanceTask[] {
+  return [{ name: 'purge expired sign-in records', everyMs: 3_600_000, run: () => purgeExpiredAuthRecords(rt.db.kysely) }];
 }

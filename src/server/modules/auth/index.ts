@@ -10,6 +10,7 @@ import { sessionRoutes } from './session.routes.ts';
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
 export { checkPassword } from './crypto/password-policy.ts';
 export { revokeAllSessions } from './sessions.ts';
+export { purgeExpiredAuthRecords } from './purge.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('auth', ['refresh_tokens', 'auth_challenges']);

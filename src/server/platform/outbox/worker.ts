@@ -9,7 +9,10 @@ import { beat } from './heartbeat.ts';
 
 export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
 
-export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number }
+/** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
+export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
+
+export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[] }
 
 const HEARTBEAT_MS = 5000;
 
@@ -28,7 +31,7 @@ export class OutboxWorker {
     this.#db = db;
     this.#handlers = handlers;
     this.#log = log;
-    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, ...opts };
+    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, maintenance: [], ...opts };
   }
 
   start(): void {
@@ -53,9 +56,25 @@ export class OutboxWorker {
       await beat(this.#db, this.id);
       this.#lastBeat = Date.now();
     }
+    await this.#maintain();
     const jobs = await this.#claim();
     for (const job of jobs) await this.#run(job);
     return jobs.length;
+  }
+
+  readonly #lastMaintained = new Map<string, number>();
+
+  async #maintain() {
+    for (const task of this.#opts.maintenance) {
+      if (Date.now() - (this.#lastMaintained.get(task.name) ?? 0) < task.everyMs) continue;
+      this.#lastMaintained.set(task.name, Date.now());
+      try {
+        const affected = await task.run();
+        if (affected) this.#log.info({ task: task.name, affected }, 'maintenance done');
+      } catch (err) {
+        this.#log.error({ err, task: task.name }, 'maintenance task failed');
+      }
+    }
   }
 
   async #claim() {
