@@ -47,14 +47,19 @@ export const AppointmentsQuery = Type.Object({
 }, { additionalProperties: false });
 export type AppointmentsQueryInput = Static<typeof AppointmentsQuery>;
 
-export const Appointment = Type.Object({
-  id: Type.String(),
+// Who the appointment is for and with: shown the same way in the list and in the queue.
+const parties = {
   patientId: Type.String(),
   patientName: Nullable(Type.String()),
   mrn: Nullable(Type.String()),
   providerId: Type.String(),
   providerName: Type.String(),
   type: Type.String(),
+};
+
+export const Appointment = Type.Object({
+  id: Type.String(),
+  ...parties,
   status: Type.String(),
   dateTime: Type.String({ description: 'Start, ISO 8601 with the facility offset' }),
   endTime: Type.String(),
@@ -99,12 +104,7 @@ export const QueueQuery = Type.Object({ providerId: Type.Optional(Uuid) }, { add
 export const Queue = Type.Object({
   items: Type.Array(Type.Object({
     appointmentId: Type.String(),
-    patientId: Type.String(),
-    patientName: Nullable(Type.String()),
-    mrn: Nullable(Type.String()),
-    providerId: Type.String(),
-    providerName: Type.String(),
-    type: Type.String(),
+    ...parties,
     dateTime: Type.String(),
     checkedInAt: Type.String(),
     waitingMinutes: Type.Integer(),
