@@ -10,6 +10,7 @@ import type { AppContext } from './platform/context.ts';
 import { Health, healthRoutes } from './platform/health.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { genReqId } from './platform/http/request-id.ts';
+import { guardedValidatorCompiler } from './platform/http/input-guard.ts';
 import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -43,6 +44,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    schemaController: { compilersFactory: { buildValidator: guardedValidatorCompiler() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const routeTable: RouteEntry[] = [];
