@@ -2,14 +2,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import type { RedisClient } from './platform/redis.ts';
 import type { AppContext } from './platform/context.ts';
 import { Health, healthRoutes } from './platform/health.ts';
-import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
+import { errorHandler, frameworkErrors, notFoundHandler } from './platform/http/problem.ts';
+import { clientErrorHandler } from './platform/http/client-errors.ts';
+import { refuseWhileClosing } from './platform/http/closing.ts';
+import { acceptEmptyJson } from './platform/http/json-body.ts';
 import { genReqId } from './platform/http/request-id.ts';
+import { guardedValidatorCompiler } from './platform/http/input-guard.ts';
 import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -25,7 +29,11 @@ import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
 
-export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
+export interface AppDeps {
+  config: Config; db: Db; redis?: RedisClient;
+  /** Where the request log goes (stdout when absent); tests read it. */
+  logStream?: DestinationStream;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,17 +42,23 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, redis, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
-    return503OnClosing: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    return503OnClosing: false, // refuseWhileClosing answers those with a problem
+    clientErrorHandler,
+    frameworkErrors,
+    // verbose: a failed pattern's schema description becomes the human message (i18n/field-messages.ts)
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, verbose: true } },
+    schemaController: { compilersFactory: { buildValidator: guardedValidatorCompiler() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  refuseWhileClosing(app);
+  acceptEmptyJson(app);
   const routeTable: RouteEntry[] = [];
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);

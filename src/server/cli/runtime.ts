@@ -3,12 +3,12 @@ import type { Config } from '../config.ts';
 import { connectDatabase, type Db } from '../db/connect.ts';
 import { pendingMigrations, migrateUp } from '../db/migrate.ts';
 import { connectRedis, type RedisClient } from '../platform/redis.ts';
-import { REDACT_PATHS } from '../platform/http/logger.ts';
+import { REDACT_PATHS, errSerializer } from '../platform/http/logger.ts';
 
 export interface Runtime { config: Config; db: Db; redis: RedisClient | undefined; log: Logger }
 
 export function cliLogger(config: Config): Logger {
-  return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+  return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { err: errSerializer } });
 }
 
 export async function openRuntime(config: Config, log = cliLogger(config)): Promise<Runtime> {

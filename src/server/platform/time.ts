@@ -88,6 +88,12 @@ export function localMinutesToInstant(zone: string, date: string, minutes: numbe
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** ISO 8601 with the zone's offset at that instant, e.g. 2026-12-01T10:00:00+02:00. */
+/**
+ * A record's instant (createdAt, updatedAt, occurredAt …) as the API shows it everywhere:
+ * UTC with milliseconds, 2026-11-27T09:26:41.427Z (docs/api.md "Time").
+ */
+export const instant = (stored: string): string => new Date(stored).toISOString();
+
 export function formatInZone(zone: string, instant: number): string {
   const w = toWallTime(zone, instant);
   const offset = offsetMinutes(zone, instant);

@@ -14,7 +14,7 @@ import { toFilter, encodeCursor } from './audit.filters.ts';
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<TypeBoxTypeProvider>().get('/audit-events', {
     config: { access: { permission: 'audit:read' } },
-    schema: {
+    schema: { operationId: 'listAuditEvents',
       tags: ['audit'],
       summary: 'List audit events, newest first',
       querystring: AuditEventsQuery,

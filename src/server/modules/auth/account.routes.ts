@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollBody, MfaEnrollResponse, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
+import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollBody, MfaEnrollResponse, MfaStateProblem, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
 import { confirm, disable, enroll, regenerateRecoveryCodes } from './mfa.service.ts';
 import { changePassword } from './password-change.ts';
 import type { AuthDeps } from './throttle.ts';
@@ -16,7 +16,7 @@ export function accountRoutes(deps: AuthDeps) {
 
     app.post('/auth/password', {
       config,
-      schema: {
+      schema: { operationId: 'changePassword',
         tags, body: PasswordChangeBody, response: { 200: TokenPair },
         summary: 'Change your password',
         description: 'Ends every session of the account, including this one, and returns a new token pair for this device.',
@@ -25,17 +25,17 @@ export function accountRoutes(deps: AuthDeps) {
 
     app.post('/auth/mfa/enroll', {
       config,
-      schema: { tags, body: MfaEnrollBody, response: { 200: MfaEnrollResponse }, summary: 'Start setting up an authenticator app (your password again; confirm with a code next)' },
+      schema: { operationId: 'startMfaEnrollment', tags, body: MfaEnrollBody, response: { 200: MfaEnrollResponse, 409: MfaStateProblem }, summary: 'Start setting up an authenticator app (your password again; confirm with a code next)' },
     }, (request) => enroll(deps, request.principal!.userId, request.body.password, auditContext(request)));
 
     app.post('/auth/mfa/confirm', {
       config,
-      schema: { tags, body: MfaConfirmBody, response: { 200: RecoveryCodesResponse }, summary: 'Turn on two-step sign-in with a first code; returns recovery codes once' },
+      schema: { operationId: 'confirmMfa', tags, body: MfaConfirmBody, response: { 200: RecoveryCodesResponse, 409: MfaStateProblem }, summary: 'Turn on two-step sign-in with a first code; returns recovery codes once' },
     }, async (request) => ({ recoveryCodes: await confirm(deps, request.principal!.userId, request.body.code, auditContext(request)) }));
 
     app.post('/auth/mfa/disable', {
       config,
-      schema: { tags, body: MfaDisableBody, response: { 204: NoContent }, summary: 'Turn off two-step sign-in (password and a code or recovery code)' },
+      schema: { operationId: 'disableMfa', tags, body: MfaDisableBody, response: { 204: NoContent, 409: MfaStateProblem }, summary: 'Turn off two-step sign-in (password and a code or recovery code)' },
     }, async (request, reply) => {
       await disable(deps, request.principal!.userId, request.body, auditContext(request));
       return reply.code(204).send(null);
@@ -43,7 +43,7 @@ export function accountRoutes(deps: AuthDeps) {
 
     app.post('/auth/mfa/recovery-codes', {
       config,
-      schema: { tags, body: MfaCodeBody, response: { 200: RecoveryCodesResponse }, summary: 'Replace your recovery codes (the old ones stop working)' },
+      schema: { operationId: 'regenerateRecoveryCodes', tags, body: MfaCodeBody, response: { 200: RecoveryCodesResponse, 409: MfaStateProblem }, summary: 'Replace your recovery codes (the old ones stop working)' },
     }, async (request) => ({ recoveryCodes: await regenerateRecoveryCodes(deps, request.principal!.userId, request.body.code, auditContext(request)) }));
   };
 }

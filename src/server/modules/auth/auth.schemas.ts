@@ -1,6 +1,7 @@
 // Request and response shapes of the auth routes. Responses list exactly what leaves the server:
 // never a password hash, TOTP secret (except once, at enrolment) or stored token hash.
 import { Type, type Static } from 'typebox';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Account email (case-insensitive)' });
 // The sign-in password is not checked against the policy here: older accounts may predate it.
@@ -63,3 +64,10 @@ export const NoContent = Type.Null({ description: 'No content' });
 export type TokenPairT = Static<typeof TokenPair>;
 export type UserViewT = Static<typeof UserView>;
 export type SessionResponseT = Static<typeof SessionResponse>;
+
+export const SignInProblem = problem('invalid_credentials: wrong email, password or code; mfa_required: a second step is needed (mfaToken); token_invalid: the sign-in step expired', ['invalid_credentials', 'mfa_required', 'token_invalid'], {
+  mfaToken: Type.Optional(Type.String({ description: 'With mfa_required: pass it to POST /auth/mfa/verify' })),
+  expiresIn: Type.Optional(Type.Integer({ description: 'Seconds the mfaToken stays valid' })),
+});
+export const RefreshProblem = problem('token_invalid: the refresh token is invalid, expired or already spent; sign in again', ['token_invalid']);
+export const MfaStateProblem = problem('conflict: two-step sign-in is already on (or not on), or changed meanwhile', ['conflict']);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { LoginBody, MeResponse, MfaVerifyBody, NoContent, RefreshBody, SessionResponse, TokenPair } from './auth.schemas.ts';
+import { LoginBody, MeResponse, MfaVerifyBody, NoContent, RefreshBody, RefreshProblem, SessionResponse, SignInProblem, TokenPair } from './auth.schemas.ts';
 import { refreshSession } from './refresh.ts';
 import { revokeFamily } from './sessions.ts';
 import { login, verifyMfa } from './sign-in.ts';
@@ -19,8 +19,8 @@ export function sessionRoutes(deps: AuthDeps) {
 
     app.post('/auth/login', {
       config: publicRoute,
-      schema: {
-        tags, security: [], body: LoginBody, response: { 200: SessionResponse },
+      schema: { operationId: 'signIn',
+        tags, security: [], body: LoginBody, response: { 200: SessionResponse, 401: SignInProblem },
         summary: 'Sign in with email and password',
         description: 'Answers 401 invalid_credentials for any wrong email or password, 401 mfa_required with an mfaToken when a second factor is needed, 429 when locked out.',
       },
@@ -28,17 +28,17 @@ export function sessionRoutes(deps: AuthDeps) {
 
     app.post('/auth/mfa/verify', {
       config: publicRoute,
-      schema: { tags, security: [], body: MfaVerifyBody, response: { 200: SessionResponse }, summary: 'Complete sign-in with a TOTP or recovery code' },
+      schema: { operationId: 'verifySignInCode', tags, security: [], body: MfaVerifyBody, response: { 200: SessionResponse, 401: SignInProblem }, summary: 'Complete sign-in with a TOTP or recovery code' },
     }, (request) => verifyMfa(deps, request.body, auditContext(request)));
 
     app.post('/auth/refresh', {
       config: publicRoute,
-      schema: { tags, security: [], body: RefreshBody, response: { 200: TokenPair }, summary: 'Exchange a refresh token for a new pair (the old one is spent)' },
+      schema: { operationId: 'refreshSession', tags, security: [], body: RefreshBody, response: { 200: TokenPair, 401: RefreshProblem }, summary: 'Exchange a refresh token for a new pair (the old one is spent)' },
     }, (request) => refreshSession(ctx, deps.metrics, request.body.refreshToken, auditContext(request)));
 
     app.post('/auth/logout', {
       config: { access: 'authenticated' },
-      schema: { tags, response: { 204: NoContent }, summary: 'End this session (its refresh and access tokens)' },
+      schema: { operationId: 'signOut', tags, response: { 204: NoContent }, summary: 'End this session (its refresh and access tokens)' },
     }, async (request, reply) => {
       const { userId, sessionId } = request.principal!;
       await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -51,7 +51,7 @@ export function sessionRoutes(deps: AuthDeps) {
 
     app.get('/auth/me', {
       config: { access: 'authenticated' },
-      schema: { tags, response: { 200: MeResponse }, summary: 'The signed-in user with their facilities and roles' },
+      schema: { operationId: 'getMe', tags, response: { 200: MeResponse }, summary: 'The signed-in user with their facilities and roles' },
     }, (request) => userView(ctx.db.kysely, request.principal!.userId));
   };
 }

@@ -7,7 +7,7 @@ import { auditContext } from '../../platform/audit/request-context.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { FacilityTable } from './facilities.table.ts';
-import { CreateFacilityBody, DEFAULT_TIME_ZONE, Facility, FacilityList, IdParams, PatchFacilityBody } from './facilities.schemas.ts';
+import { CodeConflictProblem, CreateFacilityBody, DEFAULT_TIME_ZONE, Facility, FacilityList, IdParams, PatchFacilityBody } from './facilities.schemas.ts';
 import { facilityCodeTaken, findFacility, listFacilities, toFacilityView } from './facilities.repository.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 import { adminScope } from './scope.ts';
@@ -38,7 +38,7 @@ export async function facilityRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
 
   r.post('/facilities', {
     config: { access: { permission: 'facilities:create' } },
-    schema: { tags, summary: 'Create a facility', body: CreateFacilityBody, response: { 201: Facility } },
+    schema: { operationId: 'createFacility', tags, summary: 'Create a facility', body: CreateFacilityBody, response: { 201: Facility, 409: CodeConflictProblem } },
   }, async (request, reply) => {
     const b = request.body;
     const timeZone = timeZoneOf(b.timeZone ?? DEFAULT_TIME_ZONE);
@@ -58,17 +58,17 @@ export async function facilityRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
 
   r.get('/facilities', {
     config: { access: { permission: 'facilities:read' } },
-    schema: { tags, summary: 'Facilities you may act in (all, for a super admin)', response: { 200: FacilityList } },
+    schema: { operationId: 'listFacilities', tags, summary: 'Facilities you may act in (all, for a super admin)', response: { 200: FacilityList } },
   }, async (request) => ({ items: (await listFacilities(db, adminScope(request))).map(toFacilityView) }));
 
   r.get('/facilities/:id', {
     config: { access: { permission: 'facilities:read' } },
-    schema: { tags, summary: 'One facility: your active one, or any for a super admin', params: IdParams, response: { 200: Facility } },
+    schema: { operationId: 'getFacility', tags, summary: 'One facility: your active one, or any for a super admin', params: IdParams, response: { 200: Facility } },
   }, async (request) => toFacilityView(await findFacility(db, adminScope(request), request.params.id)));
 
   r.patch('/facilities/:id', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { tags, summary: 'Edit a facility', params: IdParams, body: PatchFacilityBody, response: { 200: Facility } },
+    schema: { operationId: 'updateFacility', tags, summary: 'Edit a facility', params: IdParams, body: PatchFacilityBody, response: { 200: Facility, 409: CodeConflictProblem } },
   }, async (request) => {
     const b = request.body;
     const scope = adminScope(request);

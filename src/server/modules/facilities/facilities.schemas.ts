@@ -2,6 +2,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { ROLES } from '../../platform/access/roles.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { SUDAN_STATE_CODES } from '../patients/text/sudan.ts';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const FACILITY_TYPES = ['hospital', 'clinic', 'health_center', 'pharmacy', 'laboratory'] as const;
 export const DEFAULT_TIME_ZONE = 'Africa/Khartoum';
@@ -69,3 +70,5 @@ export const CreateDepartmentBody = Type.Object({ name: Name, code: Code }, { ad
 export const MfaPolicy = Type.Object({
   roles: Type.Array(Type.Enum([...ROLES]), { uniqueItems: true, description: 'Roles that must use two-factor sign-in in this facility' }),
 }, { additionalProperties: false });
+
+export const CodeConflictProblem = problem('conflict: the code is taken (field names it)', ['conflict'], { field: Type.Optional(Type.String()) });

@@ -8,7 +8,7 @@ import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { ROLES, type Role } from '../../platform/access/roles.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { DepartmentTable } from './facilities.table.ts';
-import { CreateDepartmentBody, Department, DepartmentList, IdParams, MfaPolicy, type DepartmentView } from './facilities.schemas.ts';
+import { CodeConflictProblem, CreateDepartmentBody, Department, DepartmentList, IdParams, MfaPolicy, type DepartmentView } from './facilities.schemas.ts';
 import { findFacility } from './facilities.repository.ts';
 import { adminScope, type Executor } from './scope.ts';
 
@@ -28,7 +28,7 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.post('/facilities/:id/departments', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { tags, summary: 'Add a department', params: IdParams, body: CreateDepartmentBody, response: { 201: Department } },
+    schema: { operationId: 'createDepartment', tags, summary: 'Add a department', params: IdParams, body: CreateDepartmentBody, response: { 201: Department, 409: CodeConflictProblem } },
   }, async (request, reply) => {
     const facility = await findFacility(db, adminScope(request), request.params.id);
     const { name, code } = request.body;
@@ -50,7 +50,7 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.get('/facilities/:id/departments', {
     config: { access: { permission: 'facilities:read' } },
-    schema: { tags, summary: "A facility's departments", params: IdParams, response: { 200: DepartmentList } },
+    schema: { operationId: 'listDepartments', tags, summary: "A facility's departments", params: IdParams, response: { 200: DepartmentList } },
   }, async (request) => {
     const facility = await findFacility(db, adminScope(request), request.params.id);
     const rows = await db.selectFrom('departments').selectAll().where('facility_id', '=', facility.id).orderBy('name').orderBy('id').execute();
@@ -59,7 +59,7 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.get('/facilities/:id/mfa-policy', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { tags, summary: 'Roles that must use two-factor sign-in here', params: IdParams, response: { 200: MfaPolicy } },
+    schema: { operationId: 'getMfaPolicy', tags, summary: 'Roles that must use two-factor sign-in here', params: IdParams, response: { 200: MfaPolicy } },
   }, async (request) => {
     const facility = await findFacility(db, adminScope(request), request.params.id);
     return { roles: await mfaRoles(db, facility.id) };
@@ -67,7 +67,7 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.put('/facilities/:id/mfa-policy', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { tags, summary: 'Set the roles that must use two-factor sign-in here', params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy } },
+    schema: { operationId: 'setMfaPolicy', tags, summary: 'Set the roles that must use two-factor sign-in here', params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy } },
   }, async (request) => {
     const facility = await findFacility(db, adminScope(request), request.params.id);
     const roles = ROLES.filter((role) => request.body.roles.includes(role));

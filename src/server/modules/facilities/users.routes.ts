@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { IdParams } from './facilities.schemas.ts';
-import { CreateUserBody, MembershipsBody, PatchUserBody, TemporaryPasswordBody, User, UserList, UserListQuery } from './users.schemas.ts';
+import { CreateUserBody, MembershipsBody, PatchUserBody, TemporaryPasswordBody, User, UserConflictProblem, UserList, UserListQuery } from './users.schemas.ts';
 import { listUsers, userView } from './users.repository.ts';
 import { createUser, patchUser, setTemporaryPassword } from './users.service.ts';
 import { replaceMemberships } from './memberships.service.ts';
@@ -19,7 +19,7 @@ export async function userRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   r.post('/users', {
     config: manage,
-    schema: { tags, summary: 'Create a staff account with its memberships', body: CreateUserBody, response: { 201: User } },
+    schema: { operationId: 'createUser', tags, summary: 'Create a staff account with its memberships', body: CreateUserBody, response: { 201: User, 409: UserConflictProblem } },
   }, async (request, reply) => {
     const user = await createUser(ctx, request, request.body);
     reply.code(201);
@@ -28,36 +28,36 @@ export async function userRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   r.get('/users', {
     config: read,
-    schema: { tags, summary: 'Staff with a membership in the facility you act in', querystring: UserListQuery, response: { 200: UserList } },
+    schema: { operationId: 'listUsers', tags, summary: 'Staff with a membership in the facility you act in', querystring: UserListQuery, response: { 200: UserList } },
   }, async (request) => listUsers(db, adminScope(request), request.query));
 
   r.get('/users/:id', {
     config: read,
-    schema: { tags, summary: 'One staff account', params: IdParams, response: { 200: User } },
+    schema: { operationId: 'getUser', tags, summary: 'One staff account', params: IdParams, response: { 200: User } },
   }, async (request) => userView(db, adminScope(request), request.params.id));
 
   r.patch('/users/:id', {
     config: manage,
-    schema: { tags, summary: 'Edit name, phone or status', params: IdParams, body: PatchUserBody, response: { 200: User } },
+    schema: { operationId: 'updateUser', tags, summary: 'Edit name, phone or status', params: IdParams, body: PatchUserBody, response: { 200: User, 409: UserConflictProblem } },
   }, async (request) => patchUser(ctx, request, request.params.id, request.body));
 
   r.post('/users/:id/disable', {
     config: manage,
-    schema: { tags, summary: 'Disable an account and end all its sessions', params: IdParams, response: { 200: User } },
+    schema: { operationId: 'disableUser', tags, summary: 'Disable an account and end all its sessions', params: IdParams, response: { 200: User, 409: UserConflictProblem } },
   }, async (request) => patchUser(ctx, request, request.params.id, { status: 'disabled' }));
 
   r.post('/users/:id/enable', {
     config: manage,
-    schema: { tags, summary: 'Enable a disabled account', params: IdParams, response: { 200: User } },
+    schema: { operationId: 'enableUser', tags, summary: 'Enable a disabled account', params: IdParams, response: { 200: User, 409: UserConflictProblem } },
   }, async (request) => patchUser(ctx, request, request.params.id, { status: 'active' }));
 
   r.post('/users/:id/temporary-password', {
     config: manage,
-    schema: { tags, summary: 'Set a password to be changed at next sign-in; ends all sessions', params: IdParams, body: TemporaryPasswordBody, response: { 200: User } },
+    schema: { operationId: 'setTemporaryPassword', tags, summary: 'Set a password to be changed at next sign-in; ends all sessions', params: IdParams, body: TemporaryPasswordBody, response: { 200: User } },
   }, async (request) => setTemporaryPassword(ctx, request, request.params.id, request.body.password));
 
   r.put('/users/:id/memberships', {
     config: manage,
-    schema: { tags, summary: 'Replace memberships (a facility administrator: only in their facility)', params: IdParams, body: MembershipsBody, response: { 200: User } },
+    schema: { operationId: 'replaceMemberships', tags, summary: 'Replace memberships (a facility administrator: only in their facility)', params: IdParams, body: MembershipsBody, response: { 200: User, 409: UserConflictProblem } },
   }, async (request) => replaceMemberships(ctx, request, request.params.id, request.body.memberships));
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../platform/access/roles.ts';
 import { UUID_PATTERN } from '../../platform/ids.ts';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const USER_STATUSES = ['active', 'disabled'] as const;
 
@@ -69,3 +70,5 @@ export type PatchUserInput = Static<typeof PatchUserBody>;
 export const TemporaryPasswordBody = Type.Object({ password: Password }, { additionalProperties: false });
 
 export const MembershipsBody = Type.Object({ memberships: Memberships(0) }, { additionalProperties: false });
+
+export const UserConflictProblem = problem('conflict: the email is taken, the change would leave no active super admin, or memberships changed meanwhile', ['conflict']);

@@ -73,19 +73,27 @@ export function normalisePatientInput(body: PatientInput, mode: 'create' | 'patc
     if (e && !c.emergency_name) problems.push({ field: 'body.emergencyContact.name', message: 'must not be blank' });
   }
 
+  // A new record's missing names are named with every other problem, in one answer.
+  if (mode === 'create') problems.unshift(...nameProblems(c));
   if (problems.length) throw invalid(problems);
   return { columns: c, nationalId };
 }
 
+type NameColumns = Pick<PatientColumns, (typeof NAME_FIELDS)[number][1]>;
+
 /** A record must keep a first and last name in at least one script, whatever a patch cleared. */
-export function checkNames(row: Pick<PatientColumns, (typeof NAME_FIELDS)[number][1]>): void {
-  if ((row.first_name && row.last_name) || (row.first_name_ar && row.last_name_ar)) return;
+export function checkNames(row: NameColumns): void {
+  const problems = nameProblems(row);
+  if (problems.length) throw invalid(problems);
+}
+
+function nameProblems(row: Partial<NameColumns>): FieldProblem[] {
+  if ((row.first_name && row.last_name) || (row.first_name_ar && row.last_name_ar)) return [];
   const arabicStarted = !row.first_name && !row.last_name && Boolean(row.first_name_ar || row.last_name_ar);
   const [first, last, other] = arabicStarted
     ? [['firstNameAr', row.first_name_ar], ['lastNameAr', row.last_name_ar], 'firstName and lastName'] as const
     : [['firstName', row.first_name], ['lastName', row.last_name], 'firstNameAr and lastNameAr'] as const;
-  const problems = [first, last]
+  return [first, last]
     .filter(([, value]) => !value)
     .map(([field]) => ({ field: `body.${field}`, message: `is required (or give ${other})` }));
-  throw invalid(problems);
 }

@@ -3,6 +3,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { SUDAN_STATE_CODES } from './text/sudan.ts';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const PATIENT_STATUSES = ['active', 'inactive', 'deceased', 'merged'] as const;
 const EDITABLE_STATUSES = ['active', 'inactive', 'deceased'] as const;
@@ -113,3 +114,18 @@ export const Patient = Type.Object({
 export type PatientView = Static<typeof Patient>;
 
 export const PatientPage = Type.Object({ items: Type.Array(PatientSummary), nextCursor: Text });
+
+// Errors of the patient routes beyond the common ones (documented, and serialized with these shapes).
+export const DuplicateCandidatesProblem = problem('duplicate_candidates: the patient may already be registered; check candidates, or send confirmNew: true', ['duplicate_candidates'], {
+  candidates: Type.Array(Type.Object({
+    id: Type.String(), mrn: Type.String(), name: Type.String(), dateOfBirth: Text, birthYear: Type.Integer(),
+    matchedOn: Type.Array(Type.String({ description: 'nationalId, phone or nameAndBirth' })),
+  }, { additionalProperties: true })),
+});
+export const PatientEditConflictProblem = problem('version_conflict: changed since the version in If-Match (currentVersion); invalid_transition: merged into another record (mergedIntoId)', ['version_conflict', 'invalid_transition'], {
+  currentVersion: Type.Optional(Type.Integer()), mergedIntoId: Type.Optional(Text),
+});
+export const PreconditionProblem = problem('precondition_required: send If-Match with the version from the ETag', ['precondition_required']);
+export const MergeConflictProblem = problem('conflict: a patient cannot be merged into itself, or one of the two was already merged (mergedIntoId)', ['conflict'], {
+  mergedIntoId: Type.Optional(Text),
+});

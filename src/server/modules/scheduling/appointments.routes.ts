@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scopeOf } from '../../platform/auth/authenticate.ts';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { Appointment, AppointmentHistory, AppointmentPage, AppointmentParams, AppointmentsQuery, CreateAppointmentBody, RescheduleBody } from './appointments.schemas.ts';
+import { Appointment, AppointmentHistory, bookingConflictProblem, AppointmentPage, AppointmentParams, AppointmentsQuery, CreateAppointmentBody, RescheduleBody } from './appointments.schemas.ts';
 import { appointmentEvents, findAppointment, listAppointments, type AppointmentRow } from './appointments.repository.ts';
 import { encodeCursor, toFilter } from './appointments.filters.ts';
 import { bookAppointment, rescheduleAppointment } from './booking.ts';
@@ -28,7 +28,7 @@ export async function appointmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
 
   r.post('/appointments', {
     config: { access: { permission: 'appointments:write' } },
-    schema: { tags, summary: 'Book an appointment', body: CreateAppointmentBody, response: { 201: Appointment } },
+    schema: { operationId: 'createAppointment', tags, summary: 'Book an appointment', body: CreateAppointmentBody, response: { 201: Appointment, 409: bookingConflictProblem } },
   }, async (request, reply) => {
     const { facilityId } = scopeOf(request);
     const id = await bookAppointment(ctx, request, request.body);
@@ -39,7 +39,7 @@ export async function appointmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
 
   r.get('/appointments', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: 'Appointments in start-time order', querystring: AppointmentsQuery, response: { 200: AppointmentPage } },
+    schema: { operationId: 'listAppointments', tags, summary: 'Appointments in start-time order', querystring: AppointmentsQuery, response: { 200: AppointmentPage } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const q = request.query;
@@ -58,7 +58,7 @@ export async function appointmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
 
   r.get('/appointments/:id', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: 'One appointment', params: AppointmentParams, response: { 200: Appointment } },
+    schema: { operationId: 'getAppointment', tags, summary: 'One appointment', params: AppointmentParams, response: { 200: Appointment } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const row = await appointmentOr404(db, facilityId, request.params.id);
@@ -68,7 +68,7 @@ export async function appointmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
 
   r.get('/appointments/:id/history', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: 'Every status change and reschedule, oldest first', params: AppointmentParams, response: { 200: AppointmentHistory } },
+    schema: { operationId: 'getAppointmentHistory', tags, summary: 'Every status change and reschedule, oldest first', params: AppointmentParams, response: { 200: AppointmentHistory } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const row = await appointmentOr404(db, facilityId, request.params.id);
@@ -81,7 +81,7 @@ export async function appointmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
 
   r.post('/appointments/:id/reschedule', {
     config: { access: { permission: 'appointments:write' } },
-    schema: { tags, summary: 'Move to another time, length or provider', params: AppointmentParams, body: RescheduleBody, response: { 200: Appointment } },
+    schema: { operationId: 'rescheduleAppointment', tags, summary: 'Move to another time, length or provider', params: AppointmentParams, body: RescheduleBody, response: { 200: Appointment, 409: bookingConflictProblem } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     await rescheduleAppointment(ctx, request, request.params.id, request.body);

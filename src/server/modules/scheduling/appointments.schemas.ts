@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { Minutes, Nullable, Uuid } from './hours.schemas.ts';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const APPOINTMENT_TYPES = ['consultation', 'follow_up', 'procedure', 'vaccination', 'antenatal', 'other'] as const;
 export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'in_progress', 'completed', 'cancelled', 'no_show'] as const;
@@ -110,3 +111,9 @@ export const Queue = Type.Object({
     waitingMinutes: Type.Integer(),
   })),
 });
+
+// Errors of these routes beyond the common ones (documented, and serialized with these shapes).
+export const invalidTransitionProblem = problem('invalid_transition: the appointment\'s status does not allow this step (currentStatus says which)', ['invalid_transition'], {
+  currentStatus: Type.Optional(Type.Enum([...APPOINTMENT_STATUSES])),
+});
+export const bookingConflictProblem = problem('slot_taken: the provider has an overlapping appointment (errors names the field); conflict or invalid_transition: it changed meanwhile', ['slot_taken', 'conflict', 'invalid_transition']);

@@ -11,7 +11,7 @@ import { nowIso, uuidv7 } from '../../platform/ids.ts';
 import { parseDate } from '../../platform/time.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import { rangeProblems, sortRanges } from './working-hours.ts';
-import { CreateExceptionBody, ExceptionParams, ExceptionsQuery, ProviderParams, ScheduleException, ScheduleExceptionList, type ScheduleExceptionView } from './hours.schemas.ts';
+import { CreateExceptionBody, ExceptionParams, exceptionConflictProblem, ExceptionsQuery, ProviderParams, ScheduleException, ScheduleExceptionList, type ScheduleExceptionView } from './hours.schemas.ts';
 import { deleteException, findException, insertException, listExceptions, type ScheduleException as Row } from './hours.repository.ts';
 import { providerOr404 } from './providers.repository.ts';
 
@@ -31,7 +31,7 @@ export async function exceptionRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   r.get('/providers/:id/exceptions', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: "A provider's exceptions to their weekly hours", params: ProviderParams, querystring: ExceptionsQuery, response: { 200: ScheduleExceptionList } },
+    schema: { operationId: 'listScheduleExceptions', tags, summary: "A provider's exceptions to their weekly hours", params: ProviderParams, querystring: ExceptionsQuery, response: { 200: ScheduleExceptionList } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const { from, to } = request.query;
@@ -43,7 +43,7 @@ export async function exceptionRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   r.post('/providers/:id/exceptions', {
     config: { access: { permission: 'schedules:manage' } },
-    schema: { tags, summary: 'Add a date off or different hours on a date', params: ProviderParams, body: CreateExceptionBody, response: { 201: ScheduleException } },
+    schema: { operationId: 'createScheduleException', tags, summary: 'Add a date off or different hours on a date', params: ProviderParams, body: CreateExceptionBody, response: { 201: ScheduleException, 409: exceptionConflictProblem } },
   }, async (request, reply) => {
     const { facilityId, userId } = scopeOf(request);
     const { date, reason } = request.body;
@@ -71,7 +71,7 @@ export async function exceptionRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   r.delete('/providers/:id/exceptions/:exceptionId', {
     config: { access: { permission: 'schedules:manage' } },
-    schema: { tags, summary: 'Remove an exception: the weekly hours apply again on that date', params: ExceptionParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'deleteScheduleException', tags, summary: 'Remove an exception: the weekly hours apply again on that date', params: ExceptionParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     const { facilityId } = scopeOf(request);
     const provider = await providerOr404(db, facilityId, request.params.id);

@@ -2,6 +2,7 @@
 // with the values before and after. Instants inside old/new are stored in UTC and shown in the zone.
 import { AppError } from '../../platform/errors.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { instant } from '../../platform/time.ts';
 import type { AppointmentEventTable, AppointmentTable } from './scheduling.table.ts';
 import { inZone } from './present.ts';
 
@@ -35,6 +36,6 @@ export function historyView(zone: string, e: AppointmentEventTable & { actor_nam
   return {
     id: e.id, action: e.action, fromStatus: e.from_status, toStatus: e.to_status,
     old: shown(zone, e.old_values), new: shown(zone, e.new_values), reason: e.reason,
-    actorId: e.actor_id, actorName: e.actor_name, occurredAt: inZone(zone, e.occurred_at),
+    actorId: e.actor_id, actorName: e.actor_name, occurredAt: instant(e.occurred_at),
   };
 }

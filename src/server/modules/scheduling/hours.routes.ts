@@ -32,7 +32,7 @@ export async function hoursRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.get('/facility/working-hours', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: "The facility's working hours, used by providers without their own", response: { 200: WorkingHours } },
+    schema: { operationId: 'getFacilityWorkingHours', tags, summary: "The facility's working hours, used by providers without their own", response: { 200: WorkingHours } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     return view(await facilityHours(db, facilityId), await facilityZone(db, facilityId));
@@ -40,7 +40,7 @@ export async function hoursRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.put('/facility/working-hours', {
     config: { access: { permission: 'schedules:manage' } },
-    schema: { tags, summary: "Set the facility's working hours", body: WorkingHoursBody, response: { 200: WorkingHours } },
+    schema: { operationId: 'setFacilityWorkingHours', tags, summary: "Set the facility's working hours", body: WorkingHoursBody, response: { 200: WorkingHours } },
   }, async (request) => {
     const { facilityId, userId } = scopeOf(request);
     const days = checkedWeek(request.body);
@@ -53,7 +53,7 @@ export async function hoursRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.get('/providers/:id/working-hours', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: "A provider's working hours (their own, else the facility's)", params: ProviderParams, response: { 200: WorkingHours } },
+    schema: { operationId: 'getProviderWorkingHours', tags, summary: "A provider's working hours (their own, else the facility's)", params: ProviderParams, response: { 200: WorkingHours } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const provider = await providerOr404(db, facilityId, request.params.id);
@@ -62,7 +62,7 @@ export async function hoursRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.put('/providers/:id/working-hours', {
     config: { access: { permission: 'schedules:manage' } },
-    schema: { tags, summary: "Set a provider's weekly working hours", params: ProviderParams, body: WorkingHoursBody, response: { 200: WorkingHours } },
+    schema: { operationId: 'setProviderWorkingHours', tags, summary: "Set a provider's weekly working hours", params: ProviderParams, body: WorkingHoursBody, response: { 200: WorkingHours } },
   }, async (request) => {
     const { facilityId, userId } = scopeOf(request);
     const provider = await providerOr404(db, facilityId, request.params.id);

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
+import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Uuid = Type.String({ pattern: UUID_PATTERN });
@@ -79,3 +80,5 @@ export const Slots = Type.Object({
   durationMinutes: Type.Integer(),
   slots: Type.Array(RangeOut),
 });
+
+export const exceptionConflictProblem = problem('conflict: the provider already has an exception on that date', ['conflict']);

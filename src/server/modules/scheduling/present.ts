@@ -1,5 +1,6 @@
-// Rows as the API shows them: times in the facility's zone with its offset, the patient by name.
-import { formatInZone } from '../../platform/time.ts';
+// Rows as the API shows them: the appointment's times in the facility's zone with its offset, the
+// record's own instants (createdAt, updatedAt) in UTC like every other resource, the patient by name.
+import { formatInZone, instant } from '../../platform/time.ts';
 import { displayName, type PatientNameColumns } from '../patients/index.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import type { AppointmentView } from './appointments.schemas.ts';
@@ -31,7 +32,7 @@ export function appointmentView(r: AppointmentRow, zone: string): AppointmentVie
     startedAt: maybeInZone(zone, r.started_at),
     completedAt: maybeInZone(zone, r.completed_at),
     cancelledAt: maybeInZone(zone, r.cancelled_at),
-    createdAt: inZone(zone, r.created_at),
-    updatedAt: inZone(zone, r.updated_at),
+    createdAt: instant(r.created_at),
+    updatedAt: instant(r.updated_at),
   };
 }

@@ -20,12 +20,12 @@ export async function providerRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
 
   r.get('/providers', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: 'Doctors and nurses who can be booked in this facility', response: { 200: ProviderList } },
+    schema: { operationId: 'listProviders', tags, summary: 'Doctors and nurses who can be booked in this facility', response: { 200: ProviderList } },
   }, async (request) => ({ items: await listProviders(db, scopeOf(request).facilityId) }));
 
   r.get('/providers/:id/slots', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags, summary: "A provider's free slots on a date, in the facility's time zone", params: ProviderParams, querystring: SlotsQuery, response: { 200: Slots } },
+    schema: { operationId: 'listFreeSlots', tags, summary: "A provider's free slots on a date, in the facility's time zone", params: ProviderParams, querystring: SlotsQuery, response: { 200: Slots } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     if (request.query.date !== undefined && !parseDate(request.query.date)) throw invalid([{ field: 'querystring.date', message: 'is not a real date' }]);

@@ -17,7 +17,7 @@ export async function queueRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.get('/queue', {
     config: { access: { permission: 'appointments:read' } },
-    schema: { tags: ['scheduling'], summary: "Today's checked-in patients still waiting, in arrival order", querystring: QueueQuery, response: { 200: Queue } },
+    schema: { operationId: 'listQueue', tags: ['scheduling'], summary: "Today's checked-in patients still waiting, in arrival order", querystring: QueueQuery, response: { 200: Queue } },
   }, async (request) => {
     const { facilityId } = scopeOf(request);
     const zone = await facilityZone(db, facilityId);

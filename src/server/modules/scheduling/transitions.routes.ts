@@ -8,7 +8,7 @@ import { scopeOf } from '../../platform/auth/authenticate.ts';
 import { auditContext } from '../../platform/audit/request-context.ts';
 import { nowIso } from '../../platform/ids.ts';
 import type { AppointmentStatus, AppointmentTable } from './scheduling.table.ts';
-import { Appointment, AppointmentParams, CancelBody } from './appointments.schemas.ts';
+import { Appointment, AppointmentParams, CancelBody, invalidTransitionProblem } from './appointments.schemas.ts';
 import { findAppointment, insertEvents, lockAppointment, updateAppointment } from './appointments.repository.ts';
 import { facilityZone } from './providers.repository.ts';
 import { historyEvent, invalidTransition } from './history.ts';
@@ -16,6 +16,7 @@ import { appointmentView } from './present.ts';
 
 interface Transition {
   path: string;
+  operationId: string;
   verb: string;
   summary: string;
   from: AppointmentStatus[];
@@ -24,11 +25,11 @@ interface Transition {
 }
 
 const TRANSITIONS: Transition[] = [
-  { path: 'check-in', verb: 'check in', summary: 'The patient has arrived', from: ['scheduled'], to: 'checked_in', stamp: 'checked_in_at' },
-  { path: 'start', verb: 'start', summary: 'The provider starts seeing the patient', from: ['checked_in'], to: 'in_progress', stamp: 'started_at' },
-  { path: 'complete', verb: 'complete', summary: 'The visit is over', from: ['in_progress'], to: 'completed', stamp: 'completed_at' },
-  { path: 'cancel', verb: 'cancel', summary: 'Cancel, with a reason; frees the slot', from: ['scheduled', 'checked_in'], to: 'cancelled', stamp: 'cancelled_at' },
-  { path: 'no-show', verb: 'mark as no-show', summary: 'The patient did not come', from: ['scheduled'], to: 'no_show' },
+  { path: 'check-in', operationId: 'checkInAppointment', verb: 'check in', summary: 'The patient has arrived', from: ['scheduled'], to: 'checked_in', stamp: 'checked_in_at' },
+  { path: 'start', operationId: 'startAppointment', verb: 'start', summary: 'The provider starts seeing the patient', from: ['checked_in'], to: 'in_progress', stamp: 'started_at' },
+  { path: 'complete', operationId: 'completeAppointment', verb: 'complete', summary: 'The visit is over', from: ['in_progress'], to: 'completed', stamp: 'completed_at' },
+  { path: 'cancel', operationId: 'cancelAppointment', verb: 'cancel', summary: 'Cancel, with a reason; frees the slot', from: ['scheduled', 'checked_in'], to: 'cancelled', stamp: 'cancelled_at' },
+  { path: 'no-show', operationId: 'markAppointmentNoShow', verb: 'mark as no-show', summary: 'The patient did not come', from: ['scheduled'], to: 'no_show' },
 ];
 
 export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -57,7 +58,7 @@ export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: App
   for (const t of TRANSITIONS) {
     const route = {
       config: { access: { permission: 'appointments:write' as const } },
-      schema: { tags: ['scheduling'], summary: t.summary, params: AppointmentParams, response: { 200: Appointment } },
+      schema: { operationId: t.operationId, tags: ['scheduling'], summary: t.summary, params: AppointmentParams, response: { 200: Appointment, 409: invalidTransitionProblem } },
     };
     if (t.to === 'cancelled') {
       r.post(`/appointments/:id/${t.path}`, { ...route, schema: { ...route.schema, body: CancelBody } }, async (request) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_FACILITY_HOURS, freeSlots, intervalsOn, normaliseWeek, rangeProblems, rangesOn, weekProblems, within, describeRanges } from './working-hours.ts';
+import { DEFAULT_FACILITY_HOURS, MAX_SLOT_STEPS, freeSlots, intervalsOn, normaliseWeek, rangeProblems, rangesOn, weekProblems, within, describeRanges } from './working-hours.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
@@ -60,4 +60,13 @@ test('free slots step through working time, skip booked time and the past', () =
   assert.deepEqual(starts(freeSlots(working, booked, 30, 60, 0)), ['07:00']);
   assert.deepEqual(starts(freeSlots(working, [], 30, 30, at('2026-11-30T06:45:00Z'))), ['07:00', '07:30']);
   assert.deepEqual(freeSlots([], [], 30, 30, 0), []);
+});
+
+test('free slots end however broken the step or length (a stored Infinity, 0, NaN)', () => {
+  const day = [{ start: at('2026-11-30T00:00:00Z'), end: at('2026-12-01T00:00:00Z') }];
+  for (const [step, length] of [[0, 30], [-Infinity, 30], [30, -Infinity], [Number.NaN, 30], [1e-9, 30], [30, 0]] as const) {
+    const slots = freeSlots(day, [], step, length, 0);
+    assert.ok(slots.length <= MAX_SLOT_STEPS, `${step}/${length}: ${slots.length} slots`);
+  }
+  assert.equal(freeSlots(day, [], 5, 5, 0).length, 288, 'a whole day of 5-minute slots is within the limit');
 });

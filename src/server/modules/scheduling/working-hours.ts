@@ -81,6 +81,10 @@ export function describeRanges(ranges: TimeRange[]): string {
 export const within = (outer: Interval[], inner: Interval) => outer.some((o) => o.start <= inner.start && inner.end <= o.end);
 export const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
+/** Whatever the inputs, the slot loop stops after this many steps (a day of 1-minute starts is 1,440). */
+export const MAX_SLOT_STEPS = 2_000;
+const MIN_STEP_MS = 60_000;
+
 /**
  * Free slots: starts every `stepMinutes` from each working interval's start, `durationMinutes`
  * long, inside the interval, not before `notBefore`, overlapping no booked interval.
@@ -88,8 +92,12 @@ export const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start
 export function freeSlots(working: Interval[], booked: Interval[], stepMinutes: number, durationMinutes: number, notBefore: number): Interval[] {
   const slots: Interval[] = [];
   const [step, length] = [stepMinutes * 60_000, durationMinutes * 60_000];
+  // Validation refuses such numbers, but a row stored before it did must not hang the process.
+  if (!(step >= MIN_STEP_MS) || !(length > 0) || !Number.isFinite(step + length)) return slots;
+  let steps = 0;
   for (const w of working) {
     for (let start = w.start; start + length <= w.end; start += step) {
+      if (++steps > MAX_SLOT_STEPS) return slots;
       const slot = { start, end: start + length };
       if (start >= notBefore && !booked.some((b) => overlaps(b, slot))) slots.push(slot);
     }

@@ -1,0 +1,85 @@
+// Arabic for the English messages modules throw, keyed by the English text itself (as gettext
+// does), so a module keeps writing `new AppError(code, 'English sentence')` and needs no changes.
+// `{name}` stands for a part that varies; it is carried into the Arabic unchanged, or through NOUNS.
+// A message without an entry falls back to the Arabic detail of its code (problem-text.ts);
+// a field message without one stays English. i18n.test.ts checks every entry still matches a source.
+
+const NOUNS: Record<string, string> = {
+  Patient: 'المريض', 'Duplicate patient': 'المريض المكرّر', Appointment: 'الموعد', User: 'المستخدم',
+  Facility: 'المنشأة', Provider: 'مقدّم الخدمة', Exception: 'الاستثناء',
+};
+
+export const ARABIC: [english: string, arabic: string][] = [
+  // Signing in and acting in a facility (platform/auth, modules/auth)
+  ['Sign in first: send "Authorization: Bearer <access token>".', 'سجّل الدخول أولًا: أرسل الترويسة "Authorization: Bearer <رمز الدخول>".'],
+  ['The access token is invalid or expired.', 'رمز الدخول غير صالح أو منتهي الصلاحية.'],
+  ['This session has ended; sign in again.', 'انتهت هذه الجلسة؛ سجّل الدخول مرة أخرى.'],
+  ['The refresh token is invalid or expired; sign in again.', 'رمز التحديث غير صالح أو منتهي الصلاحية؛ سجّل الدخول مرة أخرى.'],
+  ['The email or password is incorrect.', 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'],
+  ['The verification code is wrong or has already been used.', 'رمز التحقق خاطئ أو سبق استخدامه.'],
+  ['This sign-in step has expired or was already used; sign in again.', 'انتهت صلاحية خطوة الدخول هذه أو سبق استخدامها؛ سجّل الدخول مرة أخرى.'],
+  ['Enter the code from your authenticator app or a recovery code (POST /api/v1/auth/mfa/verify).', 'أدخل الرمز من تطبيق المصادقة أو رمز استرداد (POST /api/v1/auth/mfa/verify).'],
+  ['Too many failed sign-in attempts. Try again in {seconds} seconds.', 'محاولات دخول فاشلة كثيرة. حاول مرة أخرى بعد {seconds} ثانية.'],
+  ['Too many requests. Try again in {seconds} seconds.', 'طلبات كثيرة جدًا. حاول مرة أخرى بعد {seconds} ثانية.'],
+  ['Change your password before doing anything else (POST /api/v1/auth/password).', 'غيّر كلمة المرور قبل أي إجراء آخر (POST /api/v1/auth/password).'],
+  ['Your facility requires two-step sign-in for your role: set it up first (POST /api/v1/auth/mfa/enroll, then /auth/mfa/confirm).',
+    'تشترط منشأتك التحقق بخطوتين لدورك: فعّله أولًا (POST /api/v1/auth/mfa/enroll ثم /auth/mfa/confirm).'],
+  ['Your role ({role}) does not allow {permission}.', 'دورك ({role}) لا يسمح بـ {permission}.'],
+  ['X-Facility-Id must be a facility id (UUID).', 'يجب أن تكون قيمة X-Facility-Id معرّف منشأة (UUID).'],
+  ['You are not a member of the facility named in X-Facility-Id.', 'لست عضوًا في المنشأة المذكورة في X-Facility-Id.'],
+  ['The facility named in X-Facility-Id does not exist.', 'المنشأة المذكورة في X-Facility-Id غير موجودة.'],
+  ['You belong to several facilities: say which one with the X-Facility-Id header.', 'أنت عضو في أكثر من منشأة: حدّد المنشأة بالترويسة X-Facility-Id.'],
+  // Records
+  ['{noun} not found', 'لم يُعثر على {noun}.'],
+  ['Send If-Match with the version you are editing (the ETag of GET /patients/:id).', 'أرسل If-Match برقم النسخة التي تعدّلها (قيمة ETag من GET /patients/:id).'],
+  ['The patient was changed by someone else (now version {version}); reload and apply your edit again.',
+    'عدّل شخص آخر بيانات المريض (النسخة الآن {version})؛ أعد التحميل ثم طبّق تعديلك مرة أخرى.'],
+  ['This patient may already be registered. Check the candidates; send "confirmNew": true to register a new patient anyway.',
+    'قد يكون هذا المريض مسجّلًا من قبل. راجع السجلات المرشّحة؛ أرسل "confirmNew": true لتسجيل مريض جديد على أي حال.'],
+  ['The provider already has an appointment from {from} to {to}, which overlaps the time asked for.', 'لدى مقدّم الخدمة موعد من {from} إلى {to} يتداخل مع الوقت المطلوب.'],
+  // The HTTP platform
+  ['The request body is not valid JSON.', 'محتوى الطلب ليس JSON صالحًا.'],
+  ['No route {method} {path}', 'لا يوجد مسار {method} {path}'],
+  ['An unexpected error occurred. Quote the request id when reporting it.', 'حدث خطأ غير متوقع. اذكر معرّف الطلب (requestId) عند الإبلاغ عنه.'],
+  // Field messages of the modules' own checks (errors[].message)
+  ['is not a real date', 'ليس تاريخًا صحيحًا'],
+  ['is in the past', 'وقت مضى'],
+  ['must be on a whole minute', 'يجب أن يكون على دقيقة كاملة'],
+  ['must say why', 'يجب ذكر السبب'],
+  ['must be a UUID', 'يجب أن يكون معرّفًا بصيغة UUID'],
+  ['must not be blank', 'يجب ألا يكون فارغًا'],
+  ['is not your current password', 'ليست كلمة المرور الحالية'],
+  ['is not a valid code from your authenticator app', 'ليس رمزًا صحيحًا من تطبيق المصادقة'],
+  ['must be the 11-digit national number', 'يجب أن يكون الرقم الوطني المكوّن من 11 رقمًا'],
+  ['is required (or birthYear with birthDateEstimated: true)', 'مطلوب (أو birthYear مع birthDateEstimated: true)'],
+  ['is required (or give {fields})', 'مطلوب (أو أدخل {fields})'],
+  ['is not a valid phone number (e.g. 0912345678, +249912345678 or +<country code><number>)',
+    'ليس رقم هاتف صحيحًا (مثل 0912345678 أو +249912345678 أو +<رمز الدولة><الرقم>)'],
+  ['is not a provider (an active doctor or nurse) in this facility', 'ليس مقدّم خدمة (طبيبًا أو ممرضًا نشطًا) في هذه المنشأة'],
+  ['is not an IANA time zone name (e.g. Africa/Khartoum)', 'ليس اسم منطقة زمنية من IANA (مثل Africa/Khartoum)'],
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const COMPILED = ARABIC.map(([english, arabic]) => {
+  const names: string[] = [];
+  const source = english.split(/(\{\w+\})/).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (!name) return escape(part);
+    names.push(name);
+    return '(.+?)';
+  }).join('');
+  return { re: new RegExp(`^${source}$`, 's'), names, arabic };
+});
+
+/** The Arabic of an English message, or undefined when the catalogue has none. */
+export function arabicOf(english: string): string | undefined {
+  for (const { re, names, arabic } of COMPILED) {
+    const m = re.exec(english);
+    if (!m) continue;
+    const values = Object.fromEntries(names.map((n, i) => [n, m[i + 1]!]));
+    if (values.noun !== undefined && !(values.noun in NOUNS)) return undefined;
+    return arabic.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'noun' ? NOUNS[values.noun!]! : values[n] ?? ''));
+  }
+  return undefined;
+}
