@@ -85,4 +85,12 @@ eachDialect((dialect) => {
     }), 'body.reason', NUL);
     refused(await t.app.inject({ method: 'GET', url: '/api/v1/users?q=%00', headers: clinic.admin.headers }), 'querystring.q', NUL);
   });
+
+  test('a body nested 200,000 levels deep answers 400 without signing in, not a stack overflow', async () => {
+    const depth = 200_000;
+    const payload = `{"email":"a@b.sd","password":"x","z":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.body, /nest more than 32 levels/);
+  });
 });

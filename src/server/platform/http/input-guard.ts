@@ -13,21 +13,35 @@ interface Validate {
 
 export const NOT_FINITE = 'finite';
 export const HAS_NUL = 'nul';
+export const TOO_DEEP = 'depth';
 
 const pointer = (path: string, key: string | number) => `${path}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
-/** Every non-finite number and NUL-carrying string (or key) in a parsed request part. */
-export function hostileValues(data: unknown, path = '', found: InputError[] = []): InputError[] {
-  if (typeof data === 'number') {
-    if (!Number.isFinite(data)) found.push({ instancePath: path, keyword: NOT_FINITE, message: 'must be a finite number', params: {} });
-  } else if (typeof data === 'string') {
-    if (data.includes('\u0000')) found.push({ instancePath: path, keyword: HAS_NUL, message: 'must not contain a NUL character', params: {} });
-  } else if (Array.isArray(data)) {
-    data.forEach((item, i) => hostileValues(item, pointer(path, i), found));
-  } else if (data !== null && typeof data === 'object') {
-    for (const [key, value] of Object.entries(data)) {
-      if (key.includes('\u0000')) found.push({ instancePath: pointer(path, key), keyword: HAS_NUL, message: 'must not contain a NUL character', params: {} });
-      else hostileValues(value, pointer(path, key), found);
+/** JSON deeper than this is refused: no form NileCare accepts nests more than a few levels. */
+export const MAX_DEPTH = 32;
+
+/**
+ * Every non-finite number, NUL-carrying string (or key) and over-deep nesting in a parsed request
+ * part. Iterative, so a hostile body of a million nested arrays cannot overflow the stack.
+ */
+export function hostileValues(data: unknown): InputError[] {
+  const found: InputError[] = [];
+  const stack: Array<[unknown, string, number]> = [[data, '', 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) found.push({ instancePath: path, keyword: NOT_FINITE, message: 'must be a finite number', params: {} });
+    } else if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push({ instancePath: path, keyword: HAS_NUL, message: 'must not contain a NUL character', params: {} });
+    } else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_DEPTH) {
+        found.push({ instancePath: path, keyword: TOO_DEEP, message: `must not nest more than ${MAX_DEPTH} levels`, params: { limit: MAX_DEPTH } });
+        continue;
+      }
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes('\u0000')) found.push({ instancePath: pointer(path, key), keyword: HAS_NUL, message: 'must not contain a NUL character', params: {} });
+        else stack.push([item, pointer(path, key), depth + 1]);
+      }
     }
   }
   return found;

@@ -3,7 +3,7 @@
 // English or Arabic. Keyed by the JSON Schema keyword that failed.
 import type { FieldProblem } from '../../errors.ts';
 import { UUID_PATTERN } from '../../ids.ts';
-import { HAS_NUL, NOT_FINITE } from '../input-guard.ts';
+import { HAS_NUL, MAX_DEPTH, NOT_FINITE, TOO_DEEP } from '../input-guard.ts';
 import type { Language } from './language.ts';
 
 export interface SchemaError {
@@ -67,6 +67,7 @@ function textOf(e: SchemaError): Text {
     case 'maxItems': return t(`must list at most ${n} item(s)`, `يجب ألا تضم أكثر من ${n} عنصرًا`);
     case 'uniqueItems': return t('must not list an item twice', 'يجب ألا يتكرر فيها عنصر');
     case NOT_FINITE: return t('must be a finite number', 'يجب أن يكون رقمًا محدودًا');
+    case TOO_DEEP: return t(`must not nest more than ${MAX_DEPTH} levels`, `يجب ألا يتداخل أكثر من ${MAX_DEPTH} مستوى`);
     case HAS_NUL: return t('must not contain a NUL character (\\u0000)', 'يجب ألا يحتوي على المحرف NUL (\\u0000)');
     default: return t(e.message ?? 'is invalid', 'قيمة غير صالحة');
   }
