@@ -10,6 +10,7 @@ import type { AppContext } from './platform/context.ts';
 import { Health, healthRoutes } from './platform/health.ts';
 import { errorHandler, notFoundHandler } from './platform/http/problem.ts';
 import { genReqId } from './platform/http/request-id.ts';
+import { noStore } from './platform/http/cache-control.ts';
 import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onSend', noStore);
 
   await app.register(helmet, { global: true });
   await app.register(cors, {
