@@ -68,9 +68,10 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.put('/facilities/:id/mfa-policy', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { tags, summary: 'Set the roles that must use two-factor sign-in here',
+    schema: {
+      tags, summary: 'Set the roles that must use two-factor sign-in here', params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy },
       description: 'Replaces the list. Only a super admin may add or remove super_admin (403 otherwise): its hold applies in every facility.',
-      params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy } },
+    },
   }, async (request) => {
     const scope = adminScope(request);
     const facility = await findFacility(db, scope, request.params.id);
