@@ -19,6 +19,19 @@ function assertPasswordAcceptable(password: string, user: { email: string; name:
   if (problems.length) throw invalid(problems.map((message) => ({ field: 'body.password', message })));
 }
 
+/**
+ * An email already in use. A super admin sees every account and is told so. Anyone else gets one
+ * answer wherever the account is — their own staff or another facility's — that names no account
+ * and says what to do, so it does not tell one facility about another's staff (decision 0010).
+ */
+function emailUnavailable(scope: { superAdmin: boolean }): AppError {
+  const detail = scope.superAdmin
+    ? 'A user with this email address already exists.'
+    : 'This email address cannot be used for a new account. If the person is on your staff list, change their role there; '
+      + 'if they work at another facility, a super admin can add their account to this one.';
+  return new AppError('conflict', detail, { field: 'body.email' });
+}
+
 export async function createUser(ctx: AppContext, request: FastifyRequest, b: CreateUserInput): Promise<UserView> {
   const scope = adminScope(request);
   const db = ctx.db.kysely;
@@ -27,8 +40,11 @@ export async function createUser(ctx: AppContext, request: FastifyRequest, b: Cr
   // Addresses are matched case-insensitively at sign-in, so they are stored in one case.
   const email = b.email.toLowerCase();
   assertPasswordAcceptable(b.password, { email, name: b.name });
-  const conflict = new AppError('conflict', 'A user with this email address already exists.', { field: 'body.email' });
-  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw conflict;
+  const taken = async (): Promise<AppError> => {
+    await ctx.audit.record({ ...auditContext(request), action: 'user.create', outcome: 'failure', details: { reason: 'email_unavailable', email } });
+    return emailUnavailable(scope);
+  };
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw await taken();
 
   const now = nowIso();
   const user: Selectable<UserTable> = {
@@ -46,7 +62,7 @@ export async function createUser(ctx: AppContext, request: FastifyRequest, b: Cr
       }, trx);
     });
   } catch (err) {
-    throw isUniqueViolation(err) ? conflict : err;
+    throw isUniqueViolation(err) ? await taken() : err;
   }
   return toUserView(user, visibleMemberships(scope, b.memberships));
 }

@@ -61,6 +61,45 @@ eachDialect((dialect) => {
     assert.equal(res.json().field, 'body.email');
   });
 
+  test('a facility admin cannot tell whether an email is used in another facility: the same answer as for their own staff', async () => {
+    const mine = await createUser(t.db, [{ facilityId: home.id, role: 'nurse' }], { email: 'mine@clinic.sd', name: 'Mine Staff' });
+    const theirs = await createUser(t.db, [{ facilityId: other.id, role: 'doctor' }], { email: 'theirs@clinic.sd', name: 'Their Staff' });
+    const answer = async (email: string) => {
+      const res = await call('POST', '/users', tok.admin, newUser([{ facilityId: home.id, role: 'nurse' }], { email }));
+      const body = res.json();
+      return { status: res.statusCode, body, stable: { ...body, requestId: undefined } };
+    };
+
+    const own = await answer('Mine@Clinic.sd');
+    const elsewhere = await answer('theirs@clinic.sd');
+    assert.equal(own.status, 409);
+    assert.deepEqual(elsewhere.stable, own.stable, 'the answer does not depend on where the account is');
+    const text = JSON.stringify(elsewhere.body);
+    for (const secret of [theirs.id, theirs.name, other.id, mine.id]) assert.ok(!text.includes(secret), `leaks ${secret}: ${text}`);
+    assert.doesNotMatch(String(elsewhere.body.detail), /exist|already/i, 'does not say an account exists');
+    assert.match(String(elsewhere.body.detail), /super admin/);
+    assert.equal(elsewhere.body.field, 'body.email');
+    const memberships = await t.db.kysely.selectFrom('memberships').select('facility_id').where('user_id', '=', theirs.id).execute();
+    assert.deepEqual(memberships.map((m) => m.facility_id), [other.id], 'nothing was granted');
+
+    const fresh = await answer('brand.new@clinic.sd');
+    assert.equal(fresh.status, 201);
+
+    // The probe is visible to the facility's compliance officer, without the other account's id.
+    const refused = (await t.db.kysely.selectFrom('audit_events').select(['facility_id', 'target_id', 'details'])
+      .where('action', '=', 'user.create').where('outcome', '=', 'failure').orderBy('seq').execute())
+      .map((e) => [e.facility_id, e.target_id, JSON.parse(e.details!)]).filter(([, , d]) => /^(mine|theirs)@/.test(d.email));
+    assert.deepEqual(refused, [
+      [home.id, null, { reason: 'email_unavailable', email: 'mine@clinic.sd' }],
+      [home.id, null, { reason: 'email_unavailable', email: 'theirs@clinic.sd' }],
+    ]);
+
+    // A super admin, who sees every account anyway, is told plainly.
+    const plain = await call('POST', '/users', tok.superAdmin, newUser([{ facilityId: home.id, role: 'nurse' }], { email: 'theirs@clinic.sd' }));
+    assert.equal(plain.statusCode, 409);
+    assert.match(String(plain.json().detail), /already exists/);
+  });
+
   test('a weak password is a 400 naming body.password, and nothing is written', async () => {
     for (const password of ['short', 'password1234', 'amna.osman-2026!x']) {
       const email = `amna.osman.${password.length}@clinic.sd`;
