@@ -6,7 +6,8 @@ import { nowIso } from '../../platform/ids.ts';
 import { verifyPassword } from './crypto/passwords.ts';
 import { newTotpSecret, totpQrSvg, totpUri } from './crypto/totp.ts';
 import { checkFactor, replaceRecoveryCodes, sealSecret, spendFactor } from './second-factor.ts';
-import type { RequestMeta } from './sessions.ts';
+import { restartSessions, type RequestMeta } from './sessions.ts';
+import type { TokenPairT } from './auth.schemas.ts';
 import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
 import { findUserById, type AuthUser } from './users.repository.ts';
 
@@ -47,22 +48,28 @@ export async function enroll(deps: AuthDeps, userId: string, password: string, m
   return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri) };
 }
 
-export async function confirm(deps: AuthDeps, userId: string, code: string, meta: RequestMeta): Promise<string[]> {
+/**
+ * Turns two-step sign-in on. Like a password change, this ends every session of the account —
+ * one opened with the password alone, perhaps by whoever made the user want MFA, must not outlive
+ * it — and this device gets a fresh pair with the recovery codes.
+ */
+export async function confirm(deps: AuthDeps, userId: string, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] } & TokenPairT> {
   const { ctx } = deps;
   const user = await load(deps, userId, false);
   if (!user.mfaSecret) throw new AppError('conflict', 'Start with POST /api/v1/auth/mfa/enroll.');
   const factor = await checkFactor(ctx.db.kysely, ctx.config, user, code, { allowRecovery: false });
   if (!factor) throw wrongCode();
-  const codes = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
     const on = await trx.updateTable('users').set({ mfa_enabled: 1, updated_at: nowIso() })
       .where('id', '=', userId).where('mfa_enabled', '=', 0).where('mfa_secret', '=', user.mfaSecret).executeTakeFirst();
     if (Number(on.numUpdatedRows) !== 1) throw new AppError('conflict', 'Two-step sign-in changed meanwhile; start again.');
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_confirm', actorId: userId, targetType: 'user', targetId: userId }, trx);
-    return replaceRecoveryCodes(trx, userId);
+    const session = await restartSessions(trx, ctx, userId, meta);
+    await ctx.audit.record({ ...meta, action: 'auth.mfa_confirm', actorId: userId, targetType: 'user', targetId: userId, details: { sessionId: session.familyId } }, trx);
+    return { recoveryCodes: await replaceRecoveryCodes(trx, userId), ...session.pair };
   });
   ctx.sessions.forgetUser(userId);
-  return codes;
+  return result;
 }
 
 export async function disable(deps: AuthDeps, userId: string, input: { password: string; code: string }, meta: RequestMeta): Promise<void> {
