@@ -78,6 +78,10 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   await app.register(cors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: true,
+    // The plugin's default allows only GET, HEAD and POST; the web app also edits and deletes.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'x-facility-id', 'x-request-id', 'accept-language'],
+    maxAge: 600, // seconds a browser may reuse a preflight answer
     exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   });
   await app.register(metricsPlugin, { registry: ctx.metrics, token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });
