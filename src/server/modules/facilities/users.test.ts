@@ -55,6 +55,21 @@ eachDialect((dialect) => {
     assert.deepEqual(audit.map((a) => [a.action, a.facility_id]), [['user.create', home.id]]);
   });
 
+  test('an account created with a password must change it at first sign-in, whoever created it', async () => {
+    for (const token of [tok.admin, tok.superAdmin]) {
+      const email = `first.sign-in.${Math.random().toString(36).slice(2, 8)}@clinic.sd`;
+      const res = await call('POST', '/users', token, newUser([{ facilityId: home.id, role: 'nurse' }], { email }));
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().mustChangePassword, true);
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+      assert.equal(login.statusCode, 200, login.body);
+      assert.equal(login.json().user.mustChangePassword, true);
+      const blocked = await call('GET', '/facilities', login.json().accessToken);
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().code, 'password_change_required');
+    }
+  });
+
   test('the same email in another case is a 409', async () => {
     const res = await call('POST', '/users', tok.superAdmin, newUser([{ facilityId: other.id, role: 'doctor' }], { email: 'AMNA.OSMAN@clinic.sd' }));
     assert.equal(res.statusCode, 409);
