@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export const PASSWORD_MIN = 12;
@@ -60,4 +61,15 @@ export function checkPassword(password: string, user: { email: string; name?: st
     problems.push('Password must not contain your name.');
   }
   return problems;
+}
+
+/**
+ * A random password for someone to sign in with once and then replace: 16 characters (96 random
+ * bits) that also pass the policy for this user, so the change screen is the first thing they see.
+ */
+export function temporaryPassword(user: { email: string; name?: string }): string {
+  for (;;) {
+    const candidate = randomBytes(12).toString('base64url');
+    if (checkPassword(candidate, user).length === 0) return candidate;
+  }
 }
