@@ -6,7 +6,7 @@
 export function consoleNotice(lines: string[]): string {
   const width = Math.max(...lines.map((l) => l.length)) + 4;
   const rule = '='.repeat(Math.min(width, 100));
-  return `\n${rule}\n${lines.map((l) => `  ${l}`).join('\n')}\n${rule}\n\n`;
+  return `\n${rule}\n${lines.map((l) => (l ? `  ${l}` : '')).join('\n')}\n${rule}\n\n`;
 }
 
 /** Writes to stderr, which the log (stdout) does not share. */
