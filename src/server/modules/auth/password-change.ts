@@ -20,7 +20,7 @@ export async function changePassword(
   // Someone holding only a stolen access token must not be able to set a password of their own.
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)).ok) {
     await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: 'wrong_password' } });
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_password' } });
     throw invalid([{ field: 'body.currentPassword', message: 'is not your current password' }]);
   }
   const problems = checkPassword(input.newPassword, { email: user.email, name: user.name });
@@ -32,7 +32,7 @@ export async function changePassword(
     const now = nowIso();
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
     const session = await restartSessions(trx, ctx, userId, meta);
-    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, details: { sessionId: session.familyId } }, trx);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { sessionId: session.familyId } }, trx);
     return session.pair;
   });
   ctx.sessions.forgetUser(userId);

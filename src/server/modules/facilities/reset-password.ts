@@ -31,7 +31,7 @@ export async function resetPassword({ db, audit }: { db: Db; audit: AuditLog }, 
     await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1, password_changed_at: now, updated_at: now })
       .where('id', '=', user.id).execute();
     await revokeAllSessions(trx, user.id);
-    await audit.record({ action: 'user.password_reset', targetType: 'user', targetId: user.id, details: { via: 'cli', operator: operator() } }, trx);
+    await audit.record({ action: 'user.password_reset', targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { via: 'cli', operator: operator() } }, trx);
   });
   return { userId: user.id, email: user.email, password, active: user.status === 'active' };
 }
