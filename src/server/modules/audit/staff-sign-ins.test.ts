@@ -76,6 +76,18 @@ eachDialect((dialect) => {
       ]);
     });
 
+    test('a temporary password set by a super admin acting in A is seen in B too, once in each', async () => {
+      const boss = await tokenFor(t.app, (await createUser(t.db, [{ facilityId: a.id, role: 'super_admin' }])).id);
+      const res = await t.app.inject({
+        method: 'POST', url: `/api/v1/users/${staff.inBoth.id}/temporary-password`, headers: authHeaders(boss, a.id), payload: { password: 'A temporary one 2026!' },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      for (const token of [officer.a, officer.b]) {
+        const page = await list(token, 'action=user.temporary_password');
+        assert.deepEqual(page.items.map((i) => i.action), ['user.temporary_password']);
+      }
+    });
+
     test('filters and cursor pages work across own and linked events, each event once', async () => {
       assert.deepEqual(summary(await list(officer.a, `action=auth.login&actorId=${staff.inA.id}&outcome=failure`)), ['inA:auth.login:failure']);
       const all = await list(officer.a, 'limit=200');

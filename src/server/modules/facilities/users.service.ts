@@ -107,7 +107,7 @@ export async function setTemporaryPassword(ctx: AppContext, request: FastifyRequ
     await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1, password_changed_at: now, updated_at: now })
       .where('id', '=', id).execute();
     await revokeAllSessions(trx, id);
-    await ctx.audit.record({ ...auditContext(request), action: 'user.temporary_password', targetType: 'user', targetId: id }, trx);
+    await ctx.audit.record({ ...auditContext(request), action: 'user.temporary_password', targetType: 'user', targetId: id, subjectUserId: id }, trx);
   });
   ctx.sessions.forgetUser(id);
   return userView(db, scope, id);
