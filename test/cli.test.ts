@@ -216,7 +216,13 @@ describe('start on SQLite', () => {
 
     const admin = p.logs().filter((l) => ADMIN_LINE.test(l.msg));
     assert.equal(admin.length, 1, p.stdout());
-    assert.match(admin[0]!.msg, /admin@nilecare\.local with password \S+/);
+    const password = /Password: +(\S+)/.exec(p.stderr())?.[1];
+    assert.ok(password, `the one-time password is printed on the console:\n${p.stderr()}`);
+    assert.match(p.stderr(), /Email: +admin@nilecare\.local/);
+    assert.ok(!p.stdout().includes(password), 'and never logged');
+    const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@nilecare.local', password }) });
+    assert.equal(login.status, 200);
+    assert.equal(((await login.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword, true);
     assert.ok(p.logs().some((l) => /^applied /.test(l.msg)), 'the embedded database is migrated on start');
     await p.waitForLog(/^worker started$/);
     await stop(p);
@@ -228,7 +234,29 @@ describe('start on SQLite', () => {
     assert.equal((await fetch(`${url}/health`)).status, 200);
     await stop(p);
     assert.ok(!p.logs().some((l) => ADMIN_LINE.test(l.msg) || /password/i.test(l.msg)), p.stdout());
+    assert.doesNotMatch(p.stderr(), /Password:/);
     assert.ok(!p.logs().some((l) => /^applied /.test(l.msg)), 'nothing left to migrate');
+  });
+
+  test('with LOG_LEVEL=error the first start still shows the one-time password', async () => {
+    const p = launch(['start'], { ...env, DATA_DIR: tempDir(), LOG_LEVEL: 'error' });
+    const deadline = Date.now() + WAIT_MS;
+    while (!/Password: +\S+/.test(p.stderr()) && p.child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.match(p.stderr(), /Email: +admin@nilecare\.local\n +Password: +\S{12,}/);
+    assert.equal(p.logs().length, 0, 'nothing else was logged at this level');
+    p.child.kill('SIGKILL');
+    await p.exited;
+  });
+
+  test('NILECARE_ADMIN_* set after the first start are ignored with a warning', async () => {
+    const p = launch(['start'], { ...env, NILECARE_ADMIN_EMAIL: 'late@clinic.sd', NILECARE_ADMIN_PASSWORD: 'Set after the first start 2026' });
+    await listening(p);
+    p.child.kill('SIGKILL'); // the warning came before listening; how the process stops is tested above
+    await p.exited;
+    const warning = p.logs().find((l) => /NILECARE_ADMIN_EMAIL/.test(l.msg));
+    assert.ok(warning, p.stdout());
+    assert.equal(warning.level, 40);
+    assert.match(warning.msg, /ignored/);
   });
 });
 

@@ -14,6 +14,7 @@ import { refuseWhileClosing } from './platform/http/closing.ts';
 import { acceptEmptyJson } from './platform/http/json-body.ts';
 import { genReqId } from './platform/http/request-id.ts';
 import { guardedValidatorCompiler } from './platform/http/input-guard.ts';
+import { noStore } from './platform/http/cache-control.ts';
 import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -85,11 +86,16 @@ export async function buildApp({ config, db, redis, logStream }: AppDeps): Promi
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onSend', noStore);
 
   await app.register(helmet, { global: true });
   await app.register(cors, {
     origin: config.corsOrigins.length ? config.corsOrigins : false,
     credentials: true,
+    // The plugin's default allows only GET, HEAD and POST; the web app also edits and deletes.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'x-facility-id', 'x-request-id', 'accept-language'],
+    maxAge: 600, // seconds a browser may reuse a preflight answer
     exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   });
   await app.register(metricsPlugin, { registry: ctx.metrics, token: config.metrics.token, allow: config.metrics.allow, poolStats: db.poolStats });

@@ -5,6 +5,7 @@ import { runProcess } from './cli/serve.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runSeed } from './cli/seed.ts';
 import { runAudit } from './cli/audit.ts';
+import { runUser } from './cli/user.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -14,6 +15,9 @@ const USAGE = `usage: nilecare <command>
   migrate up|down|status
                      apply, revert one, or list database migrations
   audit verify       check the audit log's hash chain; exit 1 if an event was changed or removed
+  user reset-password EMAIL
+                     print a temporary password for the account (to be changed at sign-in);
+                     ends its sessions
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -41,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': return runMigrate(config, rest[0]);
     case 'seed': return runSeed(config, rest);
     case 'audit': return runAudit(config, rest[0]);
+    case 'user': return runUser(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

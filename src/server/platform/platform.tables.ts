@@ -17,6 +17,12 @@ export interface AuditEventTable {
   hash: string;
 }
 
+/** An audit event without a facility that a facility may see: a staff member's sign-in, say (decision 0011). */
+export interface AuditEventFacilityTable {
+  facility_id: string;
+  seq: number;
+}
+
 export interface OutboxTable {
   id: string;
   topic: string;
@@ -47,6 +53,7 @@ export interface AuditChainHeadTable {
 export interface PlatformTables {
   audit_chain_head: AuditChainHeadTable;
   audit_events: AuditEventTable;
+  audit_event_facilities: AuditEventFacilityTable;
   outbox: OutboxTable;
   worker_heartbeats: WorkerHeartbeatTable;
 }

@@ -135,7 +135,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn on two-step sign-in with a first code; returns recovery codes once */
+        /**
+         * Turn on two-step sign-in with a first code; returns recovery codes once
+         * @description Ends every session of the account, including this one, and returns a new token pair for this device with the recovery codes.
+         */
         post: operations["confirmMfa"];
         delete?: never;
         options?: never;
@@ -240,7 +243,10 @@ export interface paths {
         };
         /** Roles that must use two-factor sign-in here */
         get: operations["getMfaPolicy"];
-        /** Set the roles that must use two-factor sign-in here */
+        /**
+         * Set the roles that must use two-factor sign-in here
+         * @description Replaces the list. Only a super admin may add or remove super_admin (403 otherwise): its hold applies in every facility.
+         */
         put: operations["setMfaPolicy"];
         post?: never;
         delete?: never;
@@ -259,7 +265,10 @@ export interface paths {
         /** Staff with a membership in the facility you act in */
         get: operations["listUsers"];
         put?: never;
-        /** Create a staff account with its memberships */
+        /**
+         * Create a staff account with its memberships
+         * @description The password is temporary: the person must change it at first sign-in (mustChangePassword). An email in use answers 409 (decision 0010).
+         */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -1438,6 +1447,12 @@ export interface operations {
                     "application/json": {
                         /** @description Ten single-use codes, shown once: keep them somewhere safe */
                         recoveryCodes: string[];
+                        accessToken: string;
+                        refreshToken: string;
+                        /** @description Access token lifetime in seconds */
+                        expiresIn: number;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
                     };
                 };
             };
@@ -3658,7 +3673,7 @@ export interface operations {
                 from?: string;
                 /** @description Events before this time; ISO 8601 with Z or an offset */
                 to?: string;
-                /** @description facility: the active facility (X-Facility-Id). all (super admins only): every facility and events tied to none, such as failed sign-ins of unknown emails */
+                /** @description facility: the active facility (X-Facility-Id), with the sign-in and other account events of its staff. all (super admins only): every facility and events tied to none, such as failed sign-ins of unknown emails */
                 scope?: "facility" | "all";
                 limit?: number;
                 /** @description nextCursor of the previous page */

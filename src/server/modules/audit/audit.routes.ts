@@ -29,7 +29,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     }
     const scope: AuditScope = q.scope === 'all' ? 'all' : { facilityId };
     const filter = toFilter(q);
-    const rows = await findAuditEvents(ctx.db.kysely, scope, filter, q.limit + 1);
+    const rows = await findAuditEvents(ctx.db, scope, filter, q.limit + 1);
     const items = rows.slice(0, q.limit).map(toView);
     const nextCursor = rows.length > q.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
     const { cursor: _cursor, limit: _limit, ...filters } = q;

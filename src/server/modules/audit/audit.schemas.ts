@@ -17,7 +17,7 @@ export const AuditEventsQuery = Type.Object({
   to: Type.Optional(Timestamp('Events before this time')),
   scope: Type.Enum(['facility', 'all'], {
     default: 'facility',
-    description: 'facility: the active facility (X-Facility-Id). all (super admins only): every facility and events tied to none, such as failed sign-ins of unknown emails',
+    description: 'facility: the active facility (X-Facility-Id), with the sign-in and other account events of its staff. all (super admins only): every facility and events tied to none, such as failed sign-ins of unknown emails',
   }),
   limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 }),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'nextCursor of the previous page' })),

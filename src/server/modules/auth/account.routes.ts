@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollBody, MfaEnrollResponse, MfaStateProblem, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
+import { MfaCodeBody, MfaConfirmBody, MfaDisableBody, MfaEnrollBody, MfaConfirmResponse, MfaEnrollResponse, MfaStateProblem, NoContent, PasswordChangeBody, RecoveryCodesResponse, TokenPair } from './auth.schemas.ts';
 import { confirm, disable, enroll, regenerateRecoveryCodes } from './mfa.service.ts';
 import { changePassword } from './password-change.ts';
 import type { AuthDeps } from './throttle.ts';
@@ -30,8 +30,12 @@ export function accountRoutes(deps: AuthDeps) {
 
     app.post('/auth/mfa/confirm', {
       config,
-      schema: { operationId: 'confirmMfa', tags, body: MfaConfirmBody, response: { 200: RecoveryCodesResponse, 409: MfaStateProblem }, summary: 'Turn on two-step sign-in with a first code; returns recovery codes once' },
-    }, async (request) => ({ recoveryCodes: await confirm(deps, request.principal!.userId, request.body.code, auditContext(request)) }));
+      schema: {
+        operationId: 'confirmMfa', tags, body: MfaConfirmBody, response: { 200: MfaConfirmResponse, 409: MfaStateProblem },
+        summary: 'Turn on two-step sign-in with a first code; returns recovery codes once',
+        description: 'Ends every session of the account, including this one, and returns a new token pair for this device with the recovery codes.',
+      },
+    }, (request) => confirm(deps, request.principal!.userId, request.body.code, auditContext(request)));
 
     app.post('/auth/mfa/disable', {
       config,

@@ -59,6 +59,8 @@ export const RecoveryCodesResponse = Type.Object({
   recoveryCodes: Type.Array(Type.String(), { description: 'Ten single-use codes, shown once: keep them somewhere safe' }),
 });
 
+export const MfaConfirmResponse = Type.Object({ ...RecoveryCodesResponse.properties, ...TokenPair.properties });
+
 export const NoContent = Type.Null({ description: 'No content' });
 
 export type TokenPairT = Static<typeof TokenPair>;

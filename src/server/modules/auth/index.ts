@@ -8,7 +8,7 @@ import { accountRoutes } from './account.routes.ts';
 import { sessionRoutes } from './session.routes.ts';
 
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
-export { checkPassword } from './crypto/password-policy.ts';
+export { checkPassword, temporaryPassword } from './crypto/password-policy.ts';
 export { revokeAllSessions } from './sessions.ts';
 export { purgeExpiredAuthRecords } from './purge.ts';
 

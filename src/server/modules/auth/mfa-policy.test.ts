@@ -34,9 +34,11 @@ eachDialect((dialect) => {
 
     const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, session.accessToken)).json();
     problemOf(await guarded(session.accessToken), 403, 'mfa_enrollment_required');
-    assert.equal((await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, session.accessToken)).statusCode, 200);
-    assert.equal((await guarded(session.accessToken)).statusCode, 200);
-    assert.equal((await me(t.app, session.accessToken)).json().mfaEnrollmentRequired, false);
+    const confirmed = await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, session.accessToken);
+    assert.equal(confirmed.statusCode, 200);
+    const { accessToken } = confirmed.json();
+    assert.equal((await guarded(accessToken)).statusCode, 200);
+    assert.equal((await me(t.app, accessToken)).json().mfaEnrollmentRequired, false);
   });
 
   test('roles the policy does not name, and other facilities, are not affected', async () => {
@@ -52,9 +54,9 @@ eachDialect((dialect) => {
 
   test('turning MFA off under the policy puts the hold back at once', async () => {
     const doctor = await createUser(t.db, [{ facilityId: strict.id, role: 'doctor' }]);
-    const { accessToken } = await signIn(t.app, doctor.email);
-    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken)).json();
-    const { recoveryCodes } = (await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken)).json();
+    const first = await signIn(t.app, doctor.email);
+    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, first.accessToken)).json();
+    const { recoveryCodes, accessToken } = (await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, first.accessToken)).json();
     assert.equal((await guarded(accessToken)).statusCode, 200);
     assert.equal((await post(t.app, '/auth/mfa/disable', { password: doctor.password, code: recoveryCodes[0] }, accessToken)).statusCode, 204);
     problemOf(await guarded(accessToken), 403, 'mfa_enrollment_required');

@@ -6,7 +6,8 @@ import { nowIso } from '../../platform/ids.ts';
 import { verifyPassword } from './crypto/passwords.ts';
 import { newTotpSecret, totpQrSvg, totpUri } from './crypto/totp.ts';
 import { checkFactor, replaceRecoveryCodes, sealSecret, spendFactor } from './second-factor.ts';
-import type { RequestMeta } from './sessions.ts';
+import { restartSessions, type RequestMeta } from './sessions.ts';
+import type { TokenPairT } from './auth.schemas.ts';
 import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
 import { findUserById, type AuthUser } from './users.repository.ts';
 
@@ -33,7 +34,7 @@ export async function enroll(deps: AuthDeps, userId: string, password: string, m
   await checkThrottle(deps, user.email, meta, { action, userId });
   if (!(await verifyPassword(user.passwordHash, password)).ok) {
     await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: 'wrong_password' } });
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_password' } });
     throw invalid([{ field: 'body.password', message: 'is not your current password' }]);
   }
   const secret = newTotpSecret();
@@ -41,28 +42,34 @@ export async function enroll(deps: AuthDeps, userId: string, password: string, m
     const stored = await trx.updateTable('users').set({ mfa_secret: sealSecret(ctx.config, userId, secret), mfa_last_step: null, updated_at: nowIso() })
       .where('id', '=', userId).where('mfa_enabled', '=', 0).executeTakeFirst();
     if (Number(stored.numUpdatedRows) !== 1) throw new AppError('conflict', 'Two-step sign-in was turned on meanwhile.');
-    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId }, trx);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId }, trx);
   });
   const otpauthUri = totpUri({ secret, account: user.email, issuer: ISSUER });
   return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri) };
 }
 
-export async function confirm(deps: AuthDeps, userId: string, code: string, meta: RequestMeta): Promise<string[]> {
+/**
+ * Turns two-step sign-in on. Like a password change, this ends every session of the account —
+ * one opened with the password alone, perhaps by whoever made the user want MFA, must not outlive
+ * it — and this device gets a fresh pair with the recovery codes.
+ */
+export async function confirm(deps: AuthDeps, userId: string, code: string, meta: RequestMeta): Promise<{ recoveryCodes: string[] } & TokenPairT> {
   const { ctx } = deps;
   const user = await load(deps, userId, false);
   if (!user.mfaSecret) throw new AppError('conflict', 'Start with POST /api/v1/auth/mfa/enroll.');
   const factor = await checkFactor(ctx.db.kysely, ctx.config, user, code, { allowRecovery: false });
   if (!factor) throw wrongCode();
-  const codes = await ctx.db.kysely.transaction().execute(async (trx) => {
+  const result = await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
     const on = await trx.updateTable('users').set({ mfa_enabled: 1, updated_at: nowIso() })
       .where('id', '=', userId).where('mfa_enabled', '=', 0).where('mfa_secret', '=', user.mfaSecret).executeTakeFirst();
     if (Number(on.numUpdatedRows) !== 1) throw new AppError('conflict', 'Two-step sign-in changed meanwhile; start again.');
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_confirm', actorId: userId, targetType: 'user', targetId: userId }, trx);
-    return replaceRecoveryCodes(trx, userId);
+    const session = await restartSessions(trx, ctx, userId, meta);
+    await ctx.audit.record({ ...meta, action: 'auth.mfa_confirm', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { sessionId: session.familyId } }, trx);
+    return { recoveryCodes: await replaceRecoveryCodes(trx, userId), ...session.pair };
   });
   ctx.sessions.forgetUser(userId);
-  return codes;
+  return result;
 }
 
 export async function disable(deps: AuthDeps, userId: string, input: { password: string; code: string }, meta: RequestMeta): Promise<void> {
@@ -74,14 +81,14 @@ export async function disable(deps: AuthDeps, userId: string, input: { password:
   const factor = passwordOk ? await checkFactor(ctx.db.kysely, ctx.config, user, input.code, { allowRecovery: true }) : null;
   if (!factor) {
     await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: passwordOk ? 'wrong_code' : 'wrong_password' } });
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: passwordOk ? 'wrong_code' : 'wrong_password' } });
     throw passwordOk ? wrongCode() : invalid([{ field: 'body.password', message: 'is not your current password' }]);
   }
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
     await trx.updateTable('users').set({ mfa_enabled: 0, mfa_secret: null, mfa_last_step: null, updated_at: nowIso() }).where('id', '=', userId).execute();
     await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
-    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, details: { factor: factor.kind } }, trx);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { factor: factor.kind } }, trx);
   });
   ctx.sessions.forgetUser(userId);
 }
@@ -95,12 +102,12 @@ export async function regenerateRecoveryCodes(deps: AuthDeps, userId: string, co
   const factor = await checkFactor(ctx.db.kysely, ctx.config, user, code, { allowRecovery: false });
   if (!factor) {
     await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: 'wrong_code' } });
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_code' } });
     throw wrongCode();
   }
   return ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
-    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId }, trx);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId }, trx);
     return replaceRecoveryCodes(trx, userId);
   });
 }

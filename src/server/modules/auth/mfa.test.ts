@@ -27,9 +27,11 @@ eachDialect((dialect) => {
     assert.match(qrSvg, /^<svg/);
     const confirmed = await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken);
     assert.equal(confirmed.statusCode, 200, confirmed.body);
-    const { recoveryCodes } = confirmed.json() as { recoveryCodes: string[] };
+    // Turning MFA on ended the session it was done in; carry on with the pair it returned.
+    const { recoveryCodes, accessToken: fresh } = confirmed.json() as { recoveryCodes: string[]; accessToken: string };
     assert.equal(recoveryCodes.length, 10);
-    return { ...u, secret, recoveryCodes, accessToken };
+    problemOf(await me(t.app, accessToken), 401, 'token_invalid');
+    return { ...u, secret, recoveryCodes, accessToken: fresh };
   }
 
   async function challenge(email: string): Promise<string> {
@@ -76,6 +78,27 @@ eachDialect((dialect) => {
       'auth.login:success', 'auth.mfa_enroll:success', 'auth.mfa_confirm:success', 'auth.mfa_challenge:success',
       'auth.mfa_verify:success', 'auth.login:success', 'auth.mfa_challenge:success', 'auth.mfa_verify:failure',
     ]);
+  });
+
+  test('turning MFA on ends every session, as a password change does, and gives this device a fresh pair', async () => {
+    const u = await createUser(t.db, [{ facilityId: facility.id, role: 'doctor' }]);
+    const here = await signIn(t.app, u.email);
+    const elsewhere = await signIn(t.app, u.email);
+    const { secret } = (await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, here.accessToken)).json();
+    const res = await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, here.accessToken);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.deepEqual(Object.keys(body).sort(), ['accessToken', 'expiresIn', 'recoveryCodes', 'refreshToken', 'tokenType']);
+
+    const refresh = (refreshToken: string) => post(t.app, '/auth/refresh', { refreshToken });
+    for (const old of [here, elsewhere]) {
+      problemOf(await me(t.app, old.accessToken), 401, 'token_invalid');
+      problemOf(await refresh(old.refreshToken), 401, 'token_invalid');
+    }
+    assert.equal((await me(t.app, body.accessToken)).json().mfaEnabled, true);
+    assert.equal((await refresh(body.refreshToken)).statusCode, 200);
+    const event = await t.db.kysely.selectFrom('audit_events').select('details').where('actor_id', '=', u.id).where('action', '=', 'auth.mfa_confirm').executeTakeFirstOrThrow();
+    assert.equal(typeof JSON.parse(event.details!).sessionId, 'string');
   });
 
   test('a recovery code signs in once, in any case and spacing', async () => {
@@ -135,7 +158,8 @@ eachDialect((dialect) => {
     const wrong = problemOf(await post(t.app, '/auth/mfa/confirm', { code: (Number(await nextTotp(secret)) ^ 1).toString().padStart(6, '0') }, accessToken), 400, 'validation_failed');
     assert.deepEqual((wrong.errors as { field: string }[]).map((e) => e.field), ['body.code']);
     assert.equal((await me(t.app, accessToken)).json().mfaEnabled, false);
-    assert.equal((await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken)).statusCode, 200);
-    problemOf(await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, accessToken), 409, 'conflict');
+    const confirmed = await post(t.app, '/auth/mfa/confirm', { code: await nextTotp(secret) }, accessToken);
+    assert.equal(confirmed.statusCode, 200);
+    problemOf(await post(t.app, '/auth/mfa/enroll', { password: PASSWORD }, confirmed.json().accessToken), 409, 'conflict');
   });
 });

@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/ids.ts';
 import type { TokenPairT } from './auth.schemas.ts';
 import { hashPassword, verifyPassword } from './crypto/passwords.ts';
 import { checkPassword } from './crypto/password-policy.ts';
-import { revokeAllSessions, startSession, type RequestMeta } from './sessions.ts';
+import { restartSessions, type RequestMeta } from './sessions.ts';
 import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
 import { findUserById } from './users.repository.ts';
 
@@ -20,7 +20,7 @@ export async function changePassword(
   // Someone holding only a stolen access token must not be able to set a password of their own.
   if (!(await verifyPassword(user.passwordHash, input.currentPassword)).ok) {
     await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, details: { reason: 'wrong_password' } });
+    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_password' } });
     throw invalid([{ field: 'body.currentPassword', message: 'is not your current password' }]);
   }
   const problems = checkPassword(input.newPassword, { email: user.email, name: user.name });
@@ -31,10 +31,8 @@ export async function changePassword(
   const pair = await ctx.db.kysely.transaction().execute(async (trx) => {
     const now = nowIso();
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now }).where('id', '=', userId).execute();
-    await revokeAllSessions(trx, userId);
-    const { token_version } = await trx.selectFrom('users').select('token_version').where('id', '=', userId).executeTakeFirstOrThrow();
-    const session = await startSession(trx, ctx, { id: userId, tokenVersion: Number(token_version) }, meta);
-    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, details: { sessionId: session.familyId } }, trx);
+    const session = await restartSessions(trx, ctx, userId, meta);
+    await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { sessionId: session.familyId } }, trx);
     return session.pair;
   });
   ctx.sessions.forgetUser(userId);

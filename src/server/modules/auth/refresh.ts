@@ -25,7 +25,7 @@ export async function refreshSession(ctx: AppContext, metrics: AuthMetrics, toke
   const refusal = row.status === 'revoked' ? 'revoked' : row.expires_at <= now || row.idle_expires_at <= now ? 'expired' : null;
   if (refusal || !user?.active) {
     const details = { reason: refusal ?? 'user_disabled' };
-    await ctx.audit.record({ ...meta, action: 'auth.refresh', outcome: 'failure', actorId: row.user_id, targetType: 'session', targetId: row.family_id, details });
+    await ctx.audit.record({ ...meta, action: 'auth.refresh', outcome: 'failure', actorId: row.user_id, targetType: 'session', targetId: row.family_id, subjectUserId: row.user_id, details });
     throw invalid();
   }
 
@@ -36,7 +36,7 @@ export async function refreshSession(ctx: AppContext, metrics: AuthMetrics, toke
       .where('id', '=', row.id).where('status', '=', 'active').executeTakeFirst();
     if (Number(spent.numUpdatedRows) !== 1) return null;
     const next = await issueTokens(trx, ctx, { userId: user.id, familyId: row.family_id, tokenVersion: user.tokenVersion, expiresAt: row.expires_at }, meta);
-    await ctx.audit.record({ ...meta, action: 'auth.refresh', actorId: user.id, targetType: 'session', targetId: row.family_id }, trx);
+    await ctx.audit.record({ ...meta, action: 'auth.refresh', actorId: user.id, targetType: 'session', targetId: row.family_id, subjectUserId: user.id }, trx);
     return next;
   });
   return pair ?? reuseDetected(ctx, metrics, row, meta);
@@ -45,7 +45,7 @@ export async function refreshSession(ctx: AppContext, metrics: AuthMetrics, toke
 async function reuseDetected(ctx: AppContext, metrics: AuthMetrics, row: FamilyRow, meta: RequestMeta): Promise<never> {
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await revokeFamily(trx, row.family_id);
-    await ctx.audit.record({ ...meta, action: 'auth.refresh_reuse', outcome: 'failure', actorId: row.user_id, targetType: 'session', targetId: row.family_id }, trx);
+    await ctx.audit.record({ ...meta, action: 'auth.refresh_reuse', outcome: 'failure', actorId: row.user_id, targetType: 'session', targetId: row.family_id, subjectUserId: row.user_id }, trx);
   });
   metrics.tokenReuse();
   ctx.sessions.forgetUser(row.user_id);

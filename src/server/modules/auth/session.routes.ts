@@ -43,7 +43,7 @@ export function sessionRoutes(deps: AuthDeps) {
       const { userId, sessionId } = request.principal!;
       await ctx.db.kysely.transaction().execute(async (trx) => {
         await revokeFamily(trx, sessionId);
-        await ctx.audit.record({ ...auditContext(request), action: 'auth.logout', targetType: 'session', targetId: sessionId }, trx);
+        await ctx.audit.record({ ...auditContext(request), action: 'auth.logout', targetType: 'session', targetId: sessionId, subjectUserId: userId }, trx);
       });
       ctx.sessions.forgetUser(userId);
       return reply.code(204).send(null);

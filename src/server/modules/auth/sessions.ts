@@ -63,3 +63,14 @@ export async function revokeAllSessions(k: Executor, userId: string): Promise<vo
   await k.updateTable('users').set((eb) => ({ token_version: eb('token_version', '+', 1), updated_at: nowIso() }))
     .where('id', '=', userId).execute();
 }
+
+/**
+ * Ends every session of the user and starts a new one for the device that asked: what a change of
+ * credentials (a new password, turning on two-step sign-in) does, so a thief holding an older access
+ * or refresh token is shut out while the user carries on. Same transaction rules as revokeAllSessions.
+ */
+export async function restartSessions(k: Executor, ctx: Ctx, userId: string, meta: RequestMeta): Promise<{ familyId: string; pair: TokenPairT }> {
+  await revokeAllSessions(k, userId);
+  const { token_version } = await k.selectFrom('users').select('token_version').where('id', '=', userId).executeTakeFirstOrThrow();
+  return startSession(k, ctx, { id: userId, tokenVersion: Number(token_version) }, meta);
+}

@@ -20,8 +20,9 @@ const CHALLENGE_INVALID = 'This sign-in step has expired or was already used; si
 export async function login(deps: AuthDeps, input: { email: string; password: string }, meta: RequestMeta): Promise<SessionResponseT> {
   const { ctx, metrics } = deps;
   const email = normaliseEmail(input.email);
-  await checkThrottle(deps, email, meta, { action: 'auth.login', userId: null });
   const user = await findUserByEmail(ctx.db.kysely, email);
+  // The account is looked up first so a lockout is recorded against it (its facilities see it).
+  await checkThrottle(deps, email, meta, { action: 'auth.login', userId: user?.id ?? null });
   let reason: string | null = null;
   if (!user) {
     await dummyVerify(input.password);
@@ -35,7 +36,7 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
   if (reason || !user) {
     await recordFailure(deps, email, meta);
     metrics.loginFailure('bad_credentials');
-    await ctx.audit.record({ ...meta, action: 'auth.login', outcome: 'failure', actorId: user?.id ?? null, targetType: user ? 'user' : null, targetId: user?.id ?? null, details: { reason, email } });
+    await ctx.audit.record({ ...meta, action: 'auth.login', outcome: 'failure', actorId: user?.id ?? null, targetType: user ? 'user' : null, targetId: user?.id ?? null, subjectUserId: user?.id ?? null, details: { reason, email } });
     throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
   if (user.mfaEnabled) return challenge(deps, user, meta);
@@ -53,7 +54,7 @@ async function rehash({ ctx }: AuthDeps, user: AuthUser, password: string): Prom
 async function challenge({ ctx }: AuthDeps, user: AuthUser, meta: RequestMeta): Promise<never> {
   const mfaToken = await ctx.db.kysely.transaction().execute(async (trx) => {
     const token = await createChallenge(trx, user.id);
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_challenge', actorId: user.id, targetType: 'user', targetId: user.id }, trx);
+    await ctx.audit.record({ ...meta, action: 'auth.mfa_challenge', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id }, trx);
     return token;
   });
   throw new AppError('mfa_required', 'Enter the code from your authenticator app or a recovery code (POST /api/v1/auth/mfa/verify).', {
@@ -74,7 +75,7 @@ export async function verifyMfa(deps: AuthDeps, input: { mfaToken: string; code:
   const fail = async (): Promise<never> => {
     await recordFailure(deps, user.email, meta);
     metrics.loginFailure('mfa');
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id });
+    await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id });
     throw new AppError('invalid_credentials', WRONG_CODE);
   };
   const factor = await checkFactor(k, ctx.config, user, input.code, { allowRecovery: true });
@@ -82,7 +83,7 @@ export async function verifyMfa(deps: AuthDeps, input: { mfaToken: string; code:
   try {
     return await finishSignIn(deps, user, meta, factor.kind, async (trx) => {
       if (!(await consumeChallenge(trx, claimed.id)) || !(await spendFactor(trx, user.id, factor))) throw new FactorSpent();
-      await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', actorId: user.id, targetType: 'user', targetId: user.id, details: { factor: factor.kind } }, trx);
+      await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { factor: factor.kind } }, trx);
     });
   } catch (err) {
     if (err instanceof FactorSpent) return fail();
@@ -98,7 +99,7 @@ async function finishSignIn(
     await within?.(trx);
     await trx.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute();
     const session = await startSession(trx, ctx, user, meta);
-    await ctx.audit.record({ ...meta, action: 'auth.login', actorId: user.id, targetType: 'user', targetId: user.id, details: { method, sessionId: session.familyId } }, trx);
+    await ctx.audit.record({ ...meta, action: 'auth.login', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { method, sessionId: session.familyId } }, trx);
     return session;
   });
   await ctx.loginThrottle.recordSuccess(user.email);

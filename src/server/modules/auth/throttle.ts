@@ -15,7 +15,7 @@ export async function checkThrottle({ ctx, metrics }: AuthDeps, email: string, m
     if (err instanceof AppError && err.code === 'too_many_requests') {
       metrics.loginFailure('locked');
       const { action, userId } = audit;
-      await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: userId ? 'user' : null, targetId: userId, details: { reason: 'locked' } });
+      await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: userId ? 'user' : null, targetId: userId, subjectUserId: userId, details: { reason: 'locked' } });
     }
     throw err;
   }

@@ -94,10 +94,11 @@ eachDialect((dialect) => {
     before(async () => { t = await startTestEnv(dialect, { APP_URL: 'https://clinic.example.sd' }); });
     after(() => t.close());
 
-    test('creates admin@nilecare.local with a generated password, logged once, to be changed', async () => {
+    test('creates admin@nilecare.local with a generated password, printed once on the console (not logged), to be changed', async () => {
       assert.equal(t.config.nodeEnv, 'test');
       const { log, lines } = capturingLogger();
-      await ensureFirstAdmin({ config: t.config, db: t.db, log });
+      const printed: string[] = [];
+      await ensureFirstAdmin({ config: t.config, db: t.db, log }, (text) => printed.push(text));
       const { facilities, users, memberships } = await everything(t.db);
 
       assert.deepEqual(facilities.map((f) => [f.name, f.code, f.time_zone]), [['Main Facility', 'MAINFACI', 'Africa/Khartoum']]);
@@ -107,21 +108,63 @@ eachDialect((dialect) => {
       assert.equal(Number(u.must_change_password), 1);
       assert.deepEqual(memberships.map((m) => [m.user_id, m.facility_id, m.role]), [[u.id, facilities[0]!.id, 'super_admin']]);
 
-      const announcements = lines.filter((l) => /password/.test(l.msg));
-      assert.equal(announcements.length, 1, JSON.stringify(lines));
-      const line = announcements[0]!;
-      assert.equal(line.level, WARN, 'logged at warn so it shows at the default level');
-      assert.ok(line.msg.includes('https://clinic.example.sd'), line.msg);
-      assert.ok(line.msg.includes(DEFAULT_ADMIN_EMAIL), line.msg);
-      const generated = /with password (\S+)/.exec(line.msg)?.[1];
-      assert.ok(generated && generated.length >= 12, line.msg);
+      assert.equal(printed.length, 1, 'one block on the console');
+      const block = printed[0]!;
+      assert.ok(block.includes('https://clinic.example.sd'), block);
+      assert.ok(block.includes(DEFAULT_ADMIN_EMAIL), block);
+      const generated = /Password: +(\S+)/.exec(block)?.[1];
+      assert.ok(generated && generated.length >= 12, block);
+      assert.doesNotMatch(block, /^\{/m, 'plain text, not a JSON log line');
       assert.match(u.password_hash, /^\$argon2id\$/);
-      assert.equal((await verifyPassword(u.password_hash, generated)).ok, true, 'the logged password signs in');
+      assert.equal((await verifyPassword(u.password_hash, generated)).ok, true, 'the printed password signs in');
+
+      const announcement = lines.find((l) => l.msg.includes('Created the first administrator'));
+      assert.equal(announcement?.level, WARN, JSON.stringify(lines));
+      assert.ok(!JSON.stringify(lines).includes(generated), 'the password never goes into the log');
 
       const again = capturingLogger();
-      await ensureFirstAdmin({ config: t.config, db: t.db, log: again.log });
-      assert.deepEqual(again.lines, [], 'the password is never logged again');
+      const printedAgain: string[] = [];
+      await ensureFirstAdmin({ config: t.config, db: t.db, log: again.log }, (text) => printedAgain.push(text));
+      assert.deepEqual([again.lines, printedAgain], [[], []], 'the password is never shown again');
       assert.equal((await everything(t.db)).users.length, 1);
+    });
+  });
+
+  describe('NILECARE_ADMIN_* set after the first start', () => {
+    const password = 'Nile river 2026 — correct horse';
+    let t: TestEnv;
+    before(async () => {
+      t = await startTestEnv(dialect, { NILECARE_ADMIN_EMAIL: 'director@clinic.sd', NILECARE_ADMIN_PASSWORD: password });
+      await ensureFirstAdmin({ config: t.config, db: t.db, log: capturingLogger().log }, () => {});
+    });
+    after(() => t.close());
+
+    const startWith = async (env: { email?: string; password?: string }) => {
+      const { log, lines } = capturingLogger();
+      const config = { ...t.config, bootstrap: { ...t.config.bootstrap, adminEmail: env.email, adminPassword: env.password } };
+      const before = await everything(t.db);
+      await ensureFirstAdmin({ config, db: t.db, log }, () => assert.fail('nothing is printed'));
+      assert.deepEqual(await everything(t.db), before, 'nothing changes');
+      return lines;
+    };
+
+    test('unchanged variables are quietly in place', async () => {
+      assert.deepEqual(await startWith({ email: 'director@clinic.sd', password }), []);
+      assert.deepEqual(await startWith({}), []);
+    });
+
+    test('a new password, or an email with no account, is ignored with a warning that says so and what to do', async () => {
+      for (const env of [{ email: 'director@clinic.sd', password: 'A brand new password 2027' }, { email: 'someone.else@clinic.sd', password }, { password: 'A brand new password 2027' }]) {
+        const lines = await startWith(env);
+        assert.equal(lines.length, 1, JSON.stringify(lines));
+        assert.equal(lines[0]!.level, WARN);
+        assert.match(lines[0]!.msg, /NILECARE_ADMIN_/);
+        assert.match(lines[0]!.msg, /ignored/);
+        assert.match(lines[0]!.msg, /nilecare user reset-password/);
+        assert.ok(!JSON.stringify(lines).includes('A brand new password'), 'no password in the log');
+      }
+      const [u] = (await everything(t.db)).users;
+      assert.equal((await verifyPassword(u!.password_hash, password)).ok, true, 'the password did not change');
     });
   });
 

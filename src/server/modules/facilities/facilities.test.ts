@@ -148,9 +148,9 @@ eachDialect((dialect) => {
     const clinic = await createFacility(t.db);
     const admin = await tokenFor(t.app, (await createUser(t.db, [{ facilityId: clinic.id, role: 'facility_admin' }])).id);
     assert.deepEqual((await call('GET', `/facilities/${clinic.id}/mfa-policy`, admin)).json(), { roles: [] });
-    const set = await call('PUT', `/facilities/${clinic.id}/mfa-policy`, admin, { roles: ['doctor', 'super_admin'] });
+    const set = await call('PUT', `/facilities/${clinic.id}/mfa-policy`, admin, { roles: ['doctor', 'facility_admin'] });
     assert.equal(set.statusCode, 200, set.body);
-    assert.deepEqual(set.json(), { roles: ['super_admin', 'doctor'] });
+    assert.deepEqual(set.json(), { roles: ['facility_admin', 'doctor'] });
     await call('PUT', `/facilities/${clinic.id}/mfa-policy`, admin, { roles: ['nurse', 'doctor'] });
     assert.deepEqual((await call('GET', `/facilities/${clinic.id}/mfa-policy`, admin)).json(), { roles: ['doctor', 'nurse'] });
     const rows = await t.db.kysely.selectFrom('facility_mfa_roles').select('role').where('facility_id', '=', clinic.id).orderBy('role').execute();
@@ -162,5 +162,32 @@ eachDialect((dialect) => {
     assert.equal((await call('GET', `/facilities/${clinic.id}/mfa-policy`, tok.admin)).statusCode, 404);
     assert.equal((await call('PUT', `/facilities/${clinic.id}/mfa-policy`, tok.admin, { roles: [] })).statusCode, 404);
     assert.equal((await call('GET', `/facilities/${home.id}/mfa-policy`, tok.doctor)).statusCode, 403);
+  });
+
+  test('MFA policy: a facility admin cannot add or remove super_admin (403 naming it); a super admin can', async () => {
+    const clinic = await createFacility(t.db);
+    const admin = await tokenFor(t.app, (await createUser(t.db, [{ facilityId: clinic.id, role: 'facility_admin' }])).id);
+    // A super admin who is also a member here: the policy of this facility would hold them everywhere.
+    const boss = await tokenFor(t.app, (await createUser(t.db, [{ facilityId: clinic.id, role: 'super_admin' }])).id);
+    const policy = async () => (await call('GET', `/facilities/${clinic.id}/mfa-policy`, boss)).json().roles;
+    const refused = async (roles: string[]) => {
+      const res = await call('PUT', `/facilities/${clinic.id}/mfa-policy`, admin, { roles });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'forbidden');
+      assert.match(String(res.json().detail), /super_admin/);
+    };
+
+    await refused(['doctor', 'super_admin']);
+    assert.deepEqual(await policy(), []);
+    assert.equal((await call('GET', '/facilities', boss)).statusCode, 200, 'the super admin is not put on hold');
+
+    const bySuper = await call('PUT', `/facilities/${clinic.id}/mfa-policy`, boss, { roles: ['super_admin'] }, clinic.id);
+    assert.equal(bySuper.statusCode, 200, bySuper.body);
+    await refused(['doctor']);
+    assert.deepEqual(await policy(), ['super_admin']);
+    // Keeping super_admin as the super admin set it, while changing the roles at or below their own, is fine.
+    const kept = await call('PUT', `/facilities/${clinic.id}/mfa-policy`, admin, { roles: ['super_admin', 'facility_admin', 'nurse'] });
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.deepEqual(await policy(), ['super_admin', 'facility_admin', 'nurse']);
   });
 });

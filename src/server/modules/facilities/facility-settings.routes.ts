@@ -11,6 +11,7 @@ import type { DepartmentTable } from './facilities.table.ts';
 import { CodeConflictProblem, CreateDepartmentBody, Department, DepartmentList, IdParams, MfaPolicy, type DepartmentView } from './facilities.schemas.ts';
 import { findFacility } from './facilities.repository.ts';
 import { adminScope, type Executor } from './scope.ts';
+import { assertMayChangeMfaPolicy } from './user-policy.ts';
 
 const tags = ['facilities'];
 
@@ -67,14 +68,19 @@ export async function facilitySettingsRoutes(app: FastifyInstance, { ctx }: { ct
 
   r.put('/facilities/:id/mfa-policy', {
     config: { access: { permission: 'facilities:manage' } },
-    schema: { operationId: 'setMfaPolicy', tags, summary: 'Set the roles that must use two-factor sign-in here', params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy } },
+    schema: {
+      operationId: 'setMfaPolicy', tags, summary: 'Set the roles that must use two-factor sign-in here', params: IdParams, body: MfaPolicy, response: { 200: MfaPolicy },
+      description: 'Replaces the list. Only a super admin may add or remove super_admin (403 otherwise): its hold applies in every facility.',
+    },
   }, async (request) => {
-    const facility = await findFacility(db, adminScope(request), request.params.id);
+    const scope = adminScope(request);
+    const facility = await findFacility(db, scope, request.params.id);
     const roles = ROLES.filter((role) => request.body.roles.includes(role));
     const now = nowIso();
     await db.transaction().execute(async (trx) => {
       // Two concurrent replacements would otherwise both insert the same keys; the facility row serialises them.
       if (ctx.db.client !== 'sqlite') await trx.selectFrom('facilities').select('id').where('id', '=', facility.id).forUpdate().execute();
+      assertMayChangeMfaPolicy(scope, await mfaRoles(trx, facility.id), roles);
       await trx.deleteFrom('facility_mfa_roles').where('facility_id', '=', facility.id).execute();
       if (roles.length) await trx.insertInto('facility_mfa_roles').values(roles.map((role) => ({ facility_id: facility.id, role, created_at: now }))).execute();
       await ctx.audit.record({ ...auditContext(request), action: 'facility.mfa_policy', targetType: 'facility', targetId: facility.id, details: { roles } }, trx);

@@ -6,6 +6,7 @@ import { facilitySettingsRoutes } from './facility-settings.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
 export { ensureFirstAdmin } from './bootstrap.ts';
+export { resetPassword } from './reset-password.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('auth', ['users', 'memberships']);

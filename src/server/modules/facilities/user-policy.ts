@@ -33,6 +33,18 @@ export function assertMayChangeAccount(scope: Scope, memberships: Membership[]):
   }
 }
 
+/**
+ * 403 unless the caller may make this change to a facility's MFA policy. The hold a policy puts on a
+ * super admin applies in every facility, so only a super admin may add or remove `super_admin`; a
+ * facility administrator sets the roles at or below their own and leaves that entry as it is.
+ */
+export function assertMayChangeMfaPolicy(scope: Scope, before: readonly string[], after: readonly string[]): void {
+  if (scope.superAdmin) return;
+  if (before.includes('super_admin') !== after.includes('super_admin')) {
+    throw forbidden(`Only a super admin may ${after.includes('super_admin') ? 'add' : 'remove'} the super_admin role in a facility's MFA policy: it applies to super admins in every facility.`);
+  }
+}
+
 /** 400 naming the entry when a facility repeats or does not exist. */
 export async function assertGrantsValid(db: Executor, grants: MembershipGrant[]): Promise<void> {
   const problems: FieldProblem[] = [];

@@ -19,7 +19,10 @@ export async function userRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   r.post('/users', {
     config: manage,
-    schema: { operationId: 'createUser', tags, summary: 'Create a staff account with its memberships', body: CreateUserBody, response: { 201: User, 409: UserConflictProblem } },
+    schema: {
+      operationId: 'createUser', tags, summary: 'Create a staff account with its memberships', body: CreateUserBody, response: { 201: User, 409: UserConflictProblem },
+      description: 'The password is temporary: the person must change it at first sign-in (mustChangePassword). An email in use answers 409 (decision 0010).',
+    },
   }, async (request, reply) => {
     const user = await createUser(ctx, request, request.body);
     reply.code(201);

@@ -19,6 +19,18 @@ function assertPasswordAcceptable(password: string, user: { email: string; name:
   if (problems.length) throw invalid(problems.map((message) => ({ field: 'body.password', message })));
 }
 
+/**
+ * An email already in use. A super admin sees every account and is told so. Anyone else gets one
+ * answer wherever the account is — their own staff or another facility's — that names no account
+ * and says what to do, so it does not tell one facility about another's staff (decision 0010).
+ */
+function emailUnavailable(scope: { superAdmin: boolean }): AppError {
+  const detail = scope.superAdmin
+    ? 'A user with this email address already exists.'
+    : 'This email address cannot be used for a new account. If the person is on your staff list, change their role there; if they work at another facility, a super admin can add their account to this one.';
+  return new AppError('conflict', detail, { field: 'body.email' });
+}
+
 export async function createUser(ctx: AppContext, request: FastifyRequest, b: CreateUserInput): Promise<UserView> {
   const scope = adminScope(request);
   const db = ctx.db.kysely;
@@ -27,13 +39,17 @@ export async function createUser(ctx: AppContext, request: FastifyRequest, b: Cr
   // Addresses are matched case-insensitively at sign-in, so they are stored in one case.
   const email = b.email.toLowerCase();
   assertPasswordAcceptable(b.password, { email, name: b.name });
-  const conflict = new AppError('conflict', 'A user with this email address already exists.', { field: 'body.email' });
-  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw conflict;
+  const taken = async (): Promise<AppError> => {
+    await ctx.audit.record({ ...auditContext(request), action: 'user.create', outcome: 'failure', details: { reason: 'email_unavailable', email } });
+    return emailUnavailable(scope);
+  };
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw await taken();
 
   const now = nowIso();
   const user: Selectable<UserTable> = {
     id: uuidv7(), email, name: b.name, phone: b.phone ?? null, password_hash: await hashPassword(b.password), status: 'active',
-    must_change_password: 0, token_version: 0, mfa_secret: null, mfa_enabled: 0, mfa_last_step: null,
+    // The administrator knows this password, so it is a temporary one: the person sets their own at first sign-in.
+    must_change_password: 1, token_version: 0, mfa_secret: null, mfa_enabled: 0, mfa_last_step: null,
     password_changed_at: now, last_login_at: null, created_at: now, updated_at: now,
   };
   const memberships = b.memberships.map((m) => ({ id: uuidv7(), user_id: user.id, facility_id: m.facilityId, role: m.role, created_at: now }));
@@ -46,7 +62,7 @@ export async function createUser(ctx: AppContext, request: FastifyRequest, b: Cr
       }, trx);
     });
   } catch (err) {
-    throw isUniqueViolation(err) ? conflict : err;
+    throw isUniqueViolation(err) ? await taken() : err;
   }
   return toUserView(user, visibleMemberships(scope, b.memberships));
 }
@@ -90,7 +106,7 @@ export async function setTemporaryPassword(ctx: AppContext, request: FastifyRequ
     await trx.updateTable('users').set({ password_hash: passwordHash, must_change_password: 1, password_changed_at: now, updated_at: now })
       .where('id', '=', id).execute();
     await revokeAllSessions(trx, id);
-    await ctx.audit.record({ ...auditContext(request), action: 'user.temporary_password', targetType: 'user', targetId: id }, trx);
+    await ctx.audit.record({ ...auditContext(request), action: 'user.temporary_password', targetType: 'user', targetId: id, subjectUserId: id }, trx);
   });
   ctx.sessions.forgetUser(id);
   return userView(db, scope, id);

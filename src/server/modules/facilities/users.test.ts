@@ -55,10 +55,64 @@ eachDialect((dialect) => {
     assert.deepEqual(audit.map((a) => [a.action, a.facility_id]), [['user.create', home.id]]);
   });
 
+  test('an account created with a password must change it at first sign-in, whoever created it', async () => {
+    for (const token of [tok.admin, tok.superAdmin]) {
+      const email = `first.sign-in.${Math.random().toString(36).slice(2, 8)}@clinic.sd`;
+      const res = await call('POST', '/users', token, newUser([{ facilityId: home.id, role: 'nurse' }], { email }));
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().mustChangePassword, true);
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } });
+      assert.equal(login.statusCode, 200, login.body);
+      assert.equal(login.json().user.mustChangePassword, true);
+      const blocked = await call('GET', '/facilities', login.json().accessToken);
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().code, 'password_change_required');
+    }
+  });
+
   test('the same email in another case is a 409', async () => {
     const res = await call('POST', '/users', tok.superAdmin, newUser([{ facilityId: other.id, role: 'doctor' }], { email: 'AMNA.OSMAN@clinic.sd' }));
     assert.equal(res.statusCode, 409);
     assert.equal(res.json().field, 'body.email');
+  });
+
+  test('a facility admin cannot tell whether an email is used in another facility: the same answer as for their own staff', async () => {
+    const mine = await createUser(t.db, [{ facilityId: home.id, role: 'nurse' }], { email: 'mine@clinic.sd', name: 'Mine Staff' });
+    const theirs = await createUser(t.db, [{ facilityId: other.id, role: 'doctor' }], { email: 'theirs@clinic.sd', name: 'Their Staff' });
+    const answer = async (email: string) => {
+      const res = await call('POST', '/users', tok.admin, newUser([{ facilityId: home.id, role: 'nurse' }], { email }));
+      const body = res.json();
+      return { status: res.statusCode, body, stable: { ...body, requestId: undefined } };
+    };
+
+    const own = await answer('Mine@Clinic.sd');
+    const elsewhere = await answer('theirs@clinic.sd');
+    assert.equal(own.status, 409);
+    assert.deepEqual(elsewhere.stable, own.stable, 'the answer does not depend on where the account is');
+    const text = JSON.stringify(elsewhere.body);
+    for (const secret of [theirs.id, theirs.name, other.id, mine.id]) assert.ok(!text.includes(secret), `leaks ${secret}: ${text}`);
+    assert.doesNotMatch(String(elsewhere.body.detail), /exist|already/i, 'does not say an account exists');
+    assert.match(String(elsewhere.body.detail), /super admin/);
+    assert.equal(elsewhere.body.field, 'body.email');
+    const memberships = await t.db.kysely.selectFrom('memberships').select('facility_id').where('user_id', '=', theirs.id).execute();
+    assert.deepEqual(memberships.map((m) => m.facility_id), [other.id], 'nothing was granted');
+
+    const fresh = await answer('brand.new@clinic.sd');
+    assert.equal(fresh.status, 201);
+
+    // The probe is visible to the facility's compliance officer, without the other account's id.
+    const refused = (await t.db.kysely.selectFrom('audit_events').select(['facility_id', 'target_id', 'details'])
+      .where('action', '=', 'user.create').where('outcome', '=', 'failure').orderBy('seq').execute())
+      .map((e) => [e.facility_id, e.target_id, JSON.parse(e.details!)]).filter(([, , d]) => /^(mine|theirs)@/.test(d.email));
+    assert.deepEqual(refused, [
+      [home.id, null, { reason: 'email_unavailable', email: 'mine@clinic.sd' }],
+      [home.id, null, { reason: 'email_unavailable', email: 'theirs@clinic.sd' }],
+    ]);
+
+    // A super admin, who sees every account anyway, is told plainly.
+    const plain = await call('POST', '/users', tok.superAdmin, newUser([{ facilityId: home.id, role: 'nurse' }], { email: 'theirs@clinic.sd' }));
+    assert.equal(plain.statusCode, 409);
+    assert.match(String(plain.json().detail), /already exists/);
   });
 
   test('a weak password is a 400 naming body.password, and nothing is written', async () => {

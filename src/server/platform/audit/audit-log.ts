@@ -22,6 +22,12 @@ export interface AuditEvent {
   userAgent?: string | null;
   requestId?: string | null;
   details?: Record<string, unknown> | null;
+  /**
+   * The staff member an event without a facility is about — their sign-ins, lockouts, sessions and
+   * credentials. Every facility they are a member of when it is recorded also sees it (decision
+   * 0011). Not part of the event or its hash: it decides who may read it.
+   */
+  subjectUserId?: string | null;
 }
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -108,5 +114,17 @@ export class AuditLog {
     });
     await trx.insertInto('audit_events').values(rows).execute();
     await trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 1).execute();
+    await this.#linkToFacilities(trx, events, rows);
+  }
+
+  // One read of the subjects' memberships and one insert for the whole batch.
+  async #linkToFacilities(trx: Executor, events: AuditEvent[], rows: AuditEventTable[]): Promise<void> {
+    const subjects = [...new Set(events.map((e) => e.subjectUserId).filter((id): id is string => Boolean(id)))];
+    if (subjects.length === 0) return;
+    const memberships = await trx.selectFrom('memberships').select(['user_id', 'facility_id']).where('user_id', 'in', subjects).execute();
+    const links = events.flatMap((e, i) => memberships
+      .filter((m) => m.user_id === e.subjectUserId && m.facility_id !== rows[i]!.facility_id)
+      .map((m) => ({ facility_id: m.facility_id, seq: rows[i]!.seq })));
+    if (links.length) await trx.insertInto('audit_event_facilities').values(links).execute();
   }
 }

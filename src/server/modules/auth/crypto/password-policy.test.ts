@@ -39,20 +39,44 @@ test('rejects passwords containing the email local part', () => {
   assert.deepEqual(checkPassword('my-Amira.Hassan-2024!', { email: user.email }), [EMAIL]);
   assert.deepEqual(checkPassword('ahmed+clinic-is-great', { email: 'ahmed+clinic@example.sd' }), [EMAIL]);
   assert.deepEqual(checkPassword('I am AHMED of the clinic', { email: 'ahmed+clinic@example.sd' }), [EMAIL]);
-  // Local parts under three characters are too short to forbid.
+  // Mailbox names under four characters are too short to forbid.
   assert.deepEqual(checkPassword('river camel mango lantern', { email: 'an@example.sd' }), []);
+});
+
+test('short parts of an email do not reject ordinary words that happen to contain them', () => {
+  // "Correct" contains "rec": a three-letter mailbox name is not a word worth forbidding.
+  assert.deepEqual(checkPassword('Correct-Horse-Battery-77', { email: 'rec@clinic.test', name: 'Rec Desk' }), []);
+  assert.deepEqual(checkPassword('Almohad river camel', { email: 'mo.ali@example.sd' }), []);
+  // The domain is not personal: everyone at the clinic shares it.
+  assert.deepEqual(checkPassword('clinic-river-camel-77', { email: 'rec@clinic.test' }), []);
+  // Digits are not words: a year in the address does not forbid the year.
+  assert.deepEqual(checkPassword('Nile-1985-river-camel', { email: 'ahmed1985@example.sd' }), []);
+});
+
+test('rejects passwords containing the mailbox name or a word of it of four letters or more', () => {
+  assert.deepEqual(checkPassword('Correct-Horse-Battery-77', { email: 'correct.horse@example.sd' }), [EMAIL]);
+  assert.deepEqual(checkPassword('xx-mo.ali-2026-yy', { email: 'mo.ali@example.sd' }), [EMAIL]);
+  assert.deepEqual(checkPassword('xx-MoAli-2026-yy', { email: 'mo.ali@example.sd' }), [EMAIL]);
+  assert.deepEqual(checkPassword('Blue-AHMED-river-77', { email: 'ahmed1985@example.sd' }), [EMAIL]);
+  assert.deepEqual(checkPassword('my hassan river 77', { email: 'amira_hassan@example.sd' }), [EMAIL]);
+  assert.deepEqual(checkPassword('river-hiba-camel-77', { email: 'hiba@example.sd' }), [EMAIL]);
 });
 
 test('rejects passwords containing name parts of four or more characters', () => {
   assert.deepEqual(checkPassword('osman river camel 77', user), [NAME]);
   assert.deepEqual(checkPassword('river HASSAN camel 77', { email: 'x@example.sd', name: user.name }), [NAME]);
   assert.deepEqual(checkPassword('river camel lantern', { email: 'x@example.sd', name: 'Ali Bo' }), []);
+  assert.deepEqual(checkPassword('Sarabande-music-77', { email: 'x@example.sd', name: 'Sara Ali' }), [NAME]);
+  // A name of short words is still refused whole, as typed or run together.
+  assert.deepEqual(checkPassword('AliBo-river-camel', { email: 'x@example.sd', name: 'Ali Bo' }), [NAME]);
+  assert.deepEqual(checkPassword('river ali bo camel', { email: 'x@example.sd', name: 'Ali Bo' }), [NAME]);
   assert.deepEqual(checkPassword('النيل-river-camel', { email: 'x@example.sd', name: 'محمد النيل' }), [NAME]);
 });
 
 test('reports every problem at once', () => {
   // 'amira' is also in the common list.
-  assert.deepEqual(checkPassword('amira', user), ['Password must be at least 12 characters long.', COMMON, NAME]);
+  // 'amira' is also a word of the email address.
+  assert.deepEqual(checkPassword('amira', user), ['Password must be at least 12 characters long.', COMMON, EMAIL, NAME]);
   assert.deepEqual(checkPassword('Amira.Hassan', user), [EMAIL, NAME]);
 });
 

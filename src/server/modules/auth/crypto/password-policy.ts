@@ -1,12 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-// Parts of an email or name shorter than these are too common inside ordinary
-// words to forbid.
-const MIN_EMAIL_PART = 3;
-const MIN_NAME_PART = 4;
+// Shorter parts of an email or name are too common inside ordinary words to forbid: "rec" of
+// rec@clinic.test is in "Correct", "ali" in "Alpha".
+const MIN_PART = 4;
 
 let common: Set<string> | undefined;
 
@@ -23,19 +23,24 @@ function codePoints(s: string): number {
   return [...s].length;
 }
 
-function emailParts(email: string): string[] {
-  const at = email.lastIndexOf('@');
-  const local = (at === -1 ? email : email.slice(0, at)).toLowerCase();
-  // "ahmed+clinic@…" delivers to "ahmed@…", so the part before "+" counts too.
-  const base = local.split('+')[0] ?? '';
-  return [...new Set([local, base])].filter((p) => codePoints(p) >= MIN_EMAIL_PART);
+/** Words of a text: runs of letters (any script), at least MIN_PART long; digits and punctuation split. */
+function words(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{M}]+/u).filter((w) => codePoints(w) >= MIN_PART);
 }
 
-function nameParts(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/[\s\p{P}]+/u)
-    .filter((p) => codePoints(p) >= MIN_NAME_PART);
+/** A text whole, as typed and run together ("mo.ali", "moali"), and its words. */
+function parts(text: string): string[] {
+  const whole = text.trim().toLowerCase();
+  const together = whole.replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+  return [...new Set([whole, together, ...words(whole)])].filter((p) => codePoints(p) >= MIN_PART);
+}
+
+/** The mailbox name (the part before @) and what it delivers to (before +), not the shared domain. */
+function emailParts(email: string): string[] {
+  const at = email.lastIndexOf('@');
+  const local = at === -1 ? email : email.slice(0, at);
+  // "ahmed+clinic@…" delivers to "ahmed@…", so the part before "+" counts too.
+  return [...new Set([...parts(local), ...parts(local.split('+')[0] ?? '')])];
 }
 
 /** Human-readable problems with a new password; an empty list means it is acceptable. */
@@ -52,8 +57,19 @@ export function checkPassword(password: string, user: { email: string; name?: st
   if (emailParts(user.email).some((p) => lower.includes(p))) {
     problems.push('Password must not contain your email address.');
   }
-  if (user.name && nameParts(user.name).some((p) => lower.includes(p))) {
+  if (user.name && parts(user.name).some((p) => lower.includes(p))) {
     problems.push('Password must not contain your name.');
   }
   return problems;
+}
+
+/**
+ * A random password for someone to sign in with once and then replace: 16 characters (96 random
+ * bits) that also pass the policy for this user, so the change screen is the first thing they see.
+ */
+export function temporaryPassword(user: { email: string; name?: string }): string {
+  for (;;) {
+    const candidate = randomBytes(12).toString('base64url');
+    if (checkPassword(candidate, user).length === 0) return candidate;
+  }
 }

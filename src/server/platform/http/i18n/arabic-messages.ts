@@ -37,6 +37,17 @@ export const ARABIC: [english: string, arabic: string][] = [
   ['This patient may already be registered. Check the candidates; send "confirmNew": true to register a new patient anyway.',
     'قد يكون هذا المريض مسجّلًا من قبل. راجع السجلات المرشّحة؛ أرسل "confirmNew": true لتسجيل مريض جديد على أي حال.'],
   ['The provider already has an appointment from {from} to {to}, which overlaps the time asked for.', 'لدى مقدّم الخدمة موعد من {from} إلى {to} يتداخل مع الوقت المطلوب.'],
+  // Staff accounts and facility settings (modules/facilities)
+  ['A user with this email address already exists.', 'يوجد مستخدم بهذا البريد الإلكتروني من قبل.'],
+  ['This email address cannot be used for a new account. If the person is on your staff list, change their role there; '
+    + 'if they work at another facility, a super admin can add their account to this one.',
+    'لا يمكن استخدام هذا البريد الإلكتروني لحساب جديد. إن كان الشخص ضمن قائمة موظفيك فغيّر دوره هناك؛ '
+    + 'وإن كان يعمل في منشأة أخرى فبإمكان المشرف العام إضافة حسابه إلى هذه المنشأة.'],
+  ["Only a super admin may {change} the super_admin role in a facility's MFA policy: it applies to super admins in every facility.",
+    'لا يحق إلا للمشرف العام تعديل الدور super_admin في سياسة التحقق بخطوتين للمنشأة: فهي تسري على المشرفين العامّين في كل المنشآت.'],
+  ['Only a super admin may grant the super_admin role.', 'لا يحق إلا للمشرف العام منح الدور super_admin.'],
+  ["Only a super admin may change a super admin's account.", 'لا يحق إلا للمشرف العام تعديل حساب مشرف عام.'],
+  ['You cannot disable your own account.', 'لا يمكنك تعطيل حسابك أنت.'],
   // The HTTP platform
   ['The request body is not valid JSON.', 'محتوى الطلب ليس JSON صالحًا.'],
   ['No route {method} {path}', 'لا يوجد مسار {method} {path}'],
