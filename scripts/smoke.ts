@@ -115,5 +115,6 @@ if (!email || !password) {
 }
 
 const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
+// Worded so that CI, which reads a run's last "N passed, N failed" line, does not mistake it for the test suite's.
+console.log(failed ? `SMOKE TESTS FAILED: ${failed} of ${results.length} checks` : `smoke tests OK: all ${results.length} checks`);
 process.exit(failed ? 1 : 0);

@@ -36,7 +36,7 @@ test('a healthy deployment with a worker and a working smoke account passes', as
   const r = await runSmoke({ SMOKE_EMAIL: smoke.email, SMOKE_PASSWORD: smoke.password });
   assert.equal(r.code, 0, r.out);
   assert.match(r.out, /ok {4}GET \/api\/v1\/patients/);
-  assert.match(r.out, /^\d+ passed, 0 failed$/m);
+  assert.match(r.out, /^smoke tests OK: all \d+ checks$/m);
   const logouts = await t.db.kysely.selectFrom('audit_events').select('id').where('action', '=', 'auth.logout').where('actor_id', '=', smoke.id).execute();
   assert.equal(logouts.length, 1, 'the smoke session is ended, not left open');
 });
@@ -46,6 +46,7 @@ test('a wrong password fails the run with exit 1 and names the check', async () 
   const r = await runSmoke({ SMOKE_EMAIL: smoke.email, SMOKE_PASSWORD: 'not-the-password-1' });
   assert.equal(r.code, 1, r.out);
   assert.match(r.out, /FAIL {2}POST \/api\/v1\/auth\/login/);
+  assert.match(r.out, /^SMOKE TESTS FAILED: 1 of \d+ checks$/m);
 });
 
 test('a missing worker fails the notification health check; --expect-web fails without a web app', async () => {
