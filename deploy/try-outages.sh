@@ -7,16 +7,12 @@
 #   deploy/try-outages.sh     # needs root (runs PostgreSQL as the postgres user), redis-server, curl
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/lib/common.sh
 ROOT=$PWD
-NODE=$ROOT/node_modules/.bin/node
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 T=$(mktemp -d /tmp/nilecare-outages.XXXXXX)
 chmod 755 "$T"
 PIDS=()
-say() { printf '\n== %s\n' "$*"; }
-fail() { echo "try-outages: FAIL: $*" >&2; exit 1; }
-ok() { echo "  ok  $*"; }
-free_port() { "$NODE" -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 as_pg() { runuser -u postgres -- "$@"; }
 cleanup() {
   set +e
@@ -27,7 +23,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-PG_PORT=$(free_port); REDIS_PORT=$(free_port); PORT=$(free_port)
+read -r PG_PORT REDIS_PORT PORT < <(free_ports 3)
 redis_password=$(openssl rand -hex 16)
 say "throwaway PostgreSQL on :$PG_PORT and Redis on :$REDIS_PORT"
 install -d -o postgres -g postgres "$T/pg"

@@ -20,6 +20,7 @@
 # prometheus-blackbox-exporter, redis-server, psql, openssl, curl and the repository's node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/lib/common.sh
 ROOT=$PWD
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 LOAD_SECONDS=${LOAD_SECONDS:-40}
@@ -28,12 +29,7 @@ DB=nc_gateway_$RUN_ID
 T=$(mktemp -d /tmp/nilecare-gateway.XXXXXX)
 chmod 755 "$T"
 PIDS=()
-NODE=$ROOT/node_modules/.bin/node
 
-say() { printf '\n== %s\n' "$*"; }
-fail() { echo "verify-gateway: FAIL: $*" >&2; exit 1; }
-ok() { echo "  ok  $*"; }
-free_port() { "$NODE" -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 cleanup() {
   set +e
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
@@ -49,8 +45,7 @@ for tool in nginx testssl prometheus prometheus-blackbox-exporter redis-server p
 done
 [[ -x $NODE ]] || fail "run npm ci first"
 
-A=$(free_port); B=$(free_port); W=$(free_port); HTTP=$(free_port); HTTPS=$(free_port)
-REDIS_PORT=$(free_port); PROM=$(free_port); BB=$(free_port)
+read -r A B W HTTP HTTPS REDIS_PORT PROM BB < <(free_ports 8)
 GATEWAY_IP=127.0.0.2 # nginx connects to the API from here: the only address in TRUST_PROXY
 
 say "setup: PostgreSQL database $DB, Redis on :$REDIS_PORT, certificate"

@@ -14,6 +14,7 @@
 # node_modules (for the smoke tests). Prints the image size and the build time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. deploy/lib/common.sh
 ROOT=$PWD
 
 export CONTAINERS_CONF=$ROOT/deploy/podman/containers.conf
@@ -30,9 +31,6 @@ DB=nc_image_$RUN_ID
 WORK=$(mktemp -d)
 RUN=(podman run --network host --rm --no-healthcheck)
 
-say() { printf '\n== %s\n' "$*"; }
-fail() { echo "verify-image: FAIL: $*" >&2; exit 1; }
-free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 cleanup() {
   set +e
   for c in nc-serve-$RUN_ID nc-worker-$RUN_ID; do podman rm -f -t 0 "$c" >/dev/null 2>&1; done
@@ -96,9 +94,8 @@ echo "non-root (10001), no npm/compilers, no dev dependencies, code read-only; w
 # --- 3. Run it against PostgreSQL: migrate, serve, worker, smoke tests, graceful stop.
 say "migrate a fresh database ($DB)"
 psql "$PG_URL" -qc "create database $DB" >/dev/null
-db_url=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.href)' "$PG_URL" "$DB")
-port=$(free_port)
-metrics_port=$(free_port)
+db_url=$("$NODE" -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.href)' "$PG_URL" "$DB")
+read -r port metrics_port < <(free_ports 2)
 admin_password="Smoke-$(openssl rand -hex 12)"
 env_file=$WORK/nilecare.env
 ( umask 077; cat >"$env_file" <<EOF
@@ -127,7 +124,7 @@ say "serve (read-only root filesystem) on 127.0.0.1:$port"
 podman run -d --network host --name nc-serve-$RUN_ID --read-only --tmpfs /tmp --env-file "$env_file" "$IMAGE" serve >/dev/null 2>"$WORK/podman-serve.err"
 ready=no
 for _ in $(seq 1 60); do
-  if [[ $(node -e 'fetch(process.argv[1]).then(r=>console.log(r.status),()=>console.log(0))' "http://127.0.0.1:$port/health/ready") == 200 ]]; then ready=yes; break; fi
+  if [[ $("$NODE" -e 'fetch(process.argv[1]).then(r=>console.log(r.status),()=>console.log(0))' "http://127.0.0.1:$port/health/ready") == 200 ]]; then ready=yes; break; fi
   sleep 1
 done
 [[ $ready == yes ]] || { podman logs nc-serve-$RUN_ID | tail -30; fail "/health/ready did not turn 200 within 60 s"; }
@@ -140,7 +137,7 @@ say "worker with WORKER_METRICS_PORT=$metrics_port"
 podman run -d --network host --name nc-worker-$RUN_ID --read-only --tmpfs /tmp --no-healthcheck --env-file "$env_file" "$IMAGE" worker >/dev/null
 token=$(sed -n 's/^METRICS_TOKEN=//p' "$env_file")
 for _ in $(seq 1 30); do
-  if node -e 'fetch(process.argv[1],{headers:{authorization:"Bearer "+process.argv[2]}}).then(async r=>{const t=await r.text();process.exit(r.ok&&t.includes("outbox_queue_depth")?0:1)},()=>process.exit(1))' \
+  if "$NODE" -e 'fetch(process.argv[1],{headers:{authorization:"Bearer "+process.argv[2]}}).then(async r=>{const t=await r.text();process.exit(r.ok&&t.includes("outbox_queue_depth")?0:1)},()=>process.exit(1))' \
     "http://127.0.0.1:$metrics_port/metrics" "$token"; then worker_ok=yes; break; fi
   sleep 1
 done
@@ -162,5 +159,6 @@ for c in nc-worker-$RUN_ID nc-serve-$RUN_ID; do
   echo "$c: SIGTERM → exit 0"
 done
 
-podman image prune -f >/dev/null # layers of earlier builds that no tag names any more
+# Layers of builds more than a week old that no tag names any more (newer ones are the build cache).
+podman image prune -f --filter until=168h >/dev/null
 say "verify-image: OK — $IMAGE, $((size / 1000000)) MB, built in ${build_seconds} s, total $SECONDS s"
