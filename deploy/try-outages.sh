@@ -46,7 +46,7 @@ PHI_ENCRYPTION_KEYS=k1:$(openssl rand -base64 32)
 PHI_INDEX_KEY=$(openssl rand -base64 32)
 METRICS_ALLOW=127.0.0.1/32
 NILECARE_ADMIN_EMAIL=admin@try-outages.local
-NILECARE_ADMIN_PASSWORD=Outage-$(openssl rand -hex 12)
+NILECARE_ADMIN_PASSWORD=Nc-$(openssl rand -hex 16)
 EOF
 (set -a; . "$T/app.env"; set +a; "$ROOT/bin/nilecare" migrate up) >"$T/migrate.log" 2>&1 || { cat "$T/migrate.log"; fail migrate; }
 (set -a; . "$T/app.env"; set +a; exec "$ROOT/bin/nilecare" serve) >"$T/serve.log" 2>&1 & PIDS+=($!)

@@ -58,7 +58,7 @@ mkdir -p "$T/tls"
 # Valid 10 days: long enough to use, short enough that CertificateExpiringSoon (14 days) fires.
 openssl req -x509 -newkey rsa:2048 -nodes -days 10 -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
   -keyout "$T/tls/key.pem" -out "$T/tls/cert.pem" 2>/dev/null
-admin_password="Gateway-$(openssl rand -hex 12)"
+admin_password="Nc-$(openssl rand -hex 16)" # no word of the email in it (the password rule)
 metrics_token=$(openssl rand -hex 24)
 cat >"$T/app.env" <<EOF
 NODE_ENV=production

@@ -96,7 +96,7 @@ say "migrate a fresh database ($DB)"
 psql "$PG_URL" -qc "create database $DB" >/dev/null
 db_url=$("$NODE" -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.href)' "$PG_URL" "$DB")
 read -r port metrics_port < <(free_ports 2)
-admin_password="Smoke-$(openssl rand -hex 12)"
+admin_password="Nc-$(openssl rand -hex 16)" # no word of the email in it (the password rule)
 env_file=$WORK/nilecare.env
 ( umask 077; cat >"$env_file" <<EOF
 NODE_ENV=production
