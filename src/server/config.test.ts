@@ -56,3 +56,13 @@ test('production needs a way to protect /metrics', () => {
   assert.throws(() => parseConfig(prod), (e: ConfigError) => e.problems.some((p) => p.startsWith('METRICS_TOKEN')));
   assert.deepEqual(parseConfig({ ...prod, METRICS_ALLOW: '10.0.0.0/8' }).metrics.allow, ['10.0.0.0/8']);
 });
+
+test('the worker\'s metrics listener is off unless WORKER_METRICS_PORT is set; audit verification defaults to hourly', () => {
+  const c = parseConfig(base);
+  assert.equal(c.workerMetricsPort, undefined);
+  assert.equal(c.auditVerifyIntervalMs, 3_600_000);
+  const set = parseConfig({ ...base, WORKER_METRICS_PORT: '9464', AUDIT_VERIFY_INTERVAL: '6h' });
+  assert.equal(set.workerMetricsPort, 9464);
+  assert.equal(set.auditVerifyIntervalMs, 6 * 3_600_000);
+  assert.throws(() => parseConfig({ ...base, WORKER_METRICS_PORT: 'nine' }), /WORKER_METRICS_PORT must be a whole number/);
+});

@@ -47,6 +47,9 @@ export interface Config {
   phi: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
   bootstrap: { adminEmail?: string; adminPassword?: string; facilityName: string };
   workerInProcess: boolean;
+  /** `nilecare worker` serves /metrics on this port when set. */
+  workerMetricsPort?: number;
+  auditVerifyIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +140,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       facilityName: r.str('NILECARE_FACILITY_NAME', 'Main Facility'),
     },
     workerInProcess: r.bool('WORKER_IN_PROCESS', true),
+    workerMetricsPort: r.optStr('WORKER_METRICS_PORT') === undefined ? undefined : r.int('WORKER_METRICS_PORT', 0, 0, 65535),
+    auditVerifyIntervalMs: r.duration('AUDIT_VERIFY_INTERVAL', '1h'),
   };
   if (production && config.metrics.allow.length === 0 && !config.metrics.token) {
     r.problem('METRICS_TOKEN', 'set METRICS_TOKEN or METRICS_ALLOW so /metrics is reachable in production');

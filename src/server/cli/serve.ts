@@ -1,18 +1,24 @@
 // `start` (API + worker), `serve` (API only) and `worker` (worker only), with graceful shutdown:
 // stop accepting, let in-flight requests and the current job finish, close the database —
 // within SHUTDOWN_TIMEOUT, after which the process exits anyway.
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { ensureFirstAdmin } from '../modules/facilities/index.ts';
 import { jobHandlers, maintenanceTasks } from '../modules/jobs.ts';
 import { OutboxWorker } from '../platform/outbox/worker.ts';
+import { outboxMetrics } from '../platform/outbox/outbox-metrics.ts';
+import { auditChainCheck } from '../platform/audit/chain-monitor.ts';
+import { createMetricsRegistry } from '../platform/http/metrics.ts';
+import { listenWorkerMetrics } from './worker-metrics.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
 export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
   const rt = await openRuntime(config);
   let app: FastifyInstance | undefined;
   let worker: OutboxWorker | undefined;
+  let metricsServer: FastifyInstance | undefined;
   try {
     await ensureSchema(rt);
     if (roles.api) {
@@ -21,17 +27,26 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       await app.listen({ host: config.host, port: config.port });
     }
     if (roles.worker) {
-      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }), { maintenance: maintenanceTasks(rt) });
+      // With the API in the same process its /metrics carries the worker's metrics too.
+      const registry = app?.ctx.metrics ?? createMetricsRegistry(rt.db.poolStats);
+      const log = rt.log.child({ role: 'worker' });
+      worker = new OutboxWorker(rt.db, jobHandlers(rt), log, {
+        maintenance: [...maintenanceTasks(rt), auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
+        onJob: outboxMetrics(registry, rt.db),
+      });
+      if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
       worker.start();
-      rt.log.info({ workerId: worker.id }, 'worker started');
+      rt.log.info({ workerId: worker.id, metricsPort: (metricsServer?.server.address() as AddressInfo | null)?.port }, 'worker started');
     }
   } catch (err) {
+    await metricsServer?.close();
     await closeRuntime(rt);
     throw err;
   }
   onSignals(rt, async () => {
     await worker?.stop();
     await app?.close();
+    await metricsServer?.close();
   });
 }
 

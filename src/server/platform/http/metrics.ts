@@ -22,6 +22,23 @@ export function createMetricsRegistry(poolStats: () => PoolStats): Registry {
   return registry;
 }
 
+/**
+ * GET /metrics, served only to METRICS_ALLOW networks or with `Bearer METRICS_TOKEN`. The API and
+ * the worker's metrics listener (WORKER_METRICS_PORT) both use it.
+ */
+export function metricsRoute(app: FastifyInstance, opts: { registry: Registry; token?: string; allow: string[] }): void {
+  const { registry } = opts;
+  const allowed = allowList(opts.allow);
+  app.get('/metrics', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
+    const ip = request.ip.replace(/^::ffff:/, '');
+    const byNetwork = allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
+    const bearer = request.headers.authorization?.replace(/^Bearer /, '');
+    const byToken = Boolean(opts.token && bearer && safeEqual(bearer, opts.token));
+    if (!byNetwork && !byToken) return sendProblem(reply, 'forbidden', 'Metrics are served only to allowed networks or with METRICS_TOKEN.');
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}
+
 function allowList(cidrs: string[]): BlockList {
   const list = new BlockList();
   for (const cidr of cidrs) {
@@ -50,15 +67,7 @@ async function metrics(app: FastifyInstance, opts: MetricsOptions & { registry: 
     duration.observe(labels, reply.elapsedTime / 1000);
   });
 
-  const allowed = allowList(opts.allow);
-  app.get('/metrics', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
-    const ip = request.ip.replace(/^::ffff:/, '');
-    const byNetwork = allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4');
-    const bearer = request.headers.authorization?.replace(/^Bearer /, '');
-    const byToken = Boolean(opts.token && bearer && safeEqual(bearer, opts.token));
-    if (!byNetwork && !byToken) return sendProblem(reply, 'forbidden', 'Metrics are served only to allowed networks or with METRICS_TOKEN.');
-    return reply.type(registry.contentType).send(await registry.metrics());
-  });
+  metricsRoute(app, opts);
 }
 
 // Not encapsulated: the timing hook must see every route of the app.

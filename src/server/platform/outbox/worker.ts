@@ -12,7 +12,11 @@ export type JobHandler = (payload: unknown, job: { id: string; topic: string; at
 /** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
 export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
 
-export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[] }
+export interface WorkerOptions {
+  pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[];
+  /** Told the outcome of every job run (the worker's metrics count them). */
+  onJob?: (topic: string, outcome: 'done' | 'retry' | 'failed') => void;
+}
 
 const HEARTBEAT_MS = 5000;
 
@@ -31,7 +35,7 @@ export class OutboxWorker {
     this.#db = db;
     this.#handlers = handlers;
     this.#log = log;
-    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, maintenance: [], ...opts };
+    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, maintenance: [], onJob: () => {}, ...opts };
   }
 
   start(): void {
@@ -107,6 +111,7 @@ export class OutboxWorker {
       await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts });
       await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
         .where('id', '=', job.id).execute();
+      this.#opts.onJob(job.topic, 'done');
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
@@ -115,6 +120,7 @@ export class OutboxWorker {
       await this.#db.kysely.updateTable('outbox')
         .set({ status: final ? 'failed' : 'pending', run_at: final ? nowIso() : retryAt, locked_until: null, last_error: message.slice(0, 2000) })
         .where('id', '=', job.id).execute();
+      this.#opts.onJob(job.topic, final ? 'failed' : 'retry');
       this.#log.warn({ jobId: job.id, topic: job.topic, attempt: job.attempts, final, err: message }, 'outbox job failed');
     }
   }
