@@ -14,6 +14,7 @@ import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
+import { webAppRoutes } from './platform/http/web-app.ts';
 import { workerAlive } from './platform/outbox/heartbeat.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
@@ -25,7 +26,8 @@ import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
 
-export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
+/** `webDir`: the built web app (default dist/web). */
+export interface AppDeps { config: Config; db: Db; redis?: RedisClient; webDir?: string }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,7 +36,7 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, redis, webDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     genReqId,
@@ -87,5 +89,6 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
   for (const mod of modules) {
     await app.register(mod.routes, { prefix: '/api/v1', ctx });
   }
+  await app.register(webAppRoutes, { dir: webDir });
   return app;
 }

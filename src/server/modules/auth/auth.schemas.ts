@@ -1,6 +1,7 @@
 // Request and response shapes of the auth routes. Responses list exactly what leaves the server:
 // never a password hash, TOTP secret (except once, at enrolment) or stored token hash.
 import { Type, type Static } from 'typebox';
+import { PERMISSIONS } from '../../platform/access/roles.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Account email (case-insensitive)' });
 // The sign-in password is not checked against the policy here: older accounts may predate it.
@@ -57,7 +58,7 @@ const MeMembership = Type.Object({
   facilityId: Type.String(),
   facilityName: Type.String(),
   role: Type.String(),
-  permissions: Type.Array(Type.String(), { description: 'What this role may do in this facility; the web app shows only these areas' }),
+  permissions: Type.Array(Type.Enum([...PERMISSIONS]), { description: 'What this role may do in this facility; the web app shows only these areas' }),
   timeZone: Type.String({ description: "The facility's IANA time zone: times are shown in it" }),
   lockAfterMinutes: Type.Integer({ description: 'Minutes of inactivity after which the web app locks the screen' }),
 });
