@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { configuredDialects } from '../support/dialects.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, PASSWORD, type E2EServer } from './support/server.ts';
-import { assertAccessible, assertNoProblems, capture, documentLanguage, field, openPage, signIn } from './support/page.ts';
+import { assertAccessible, capture, documentLanguage, field, signIn, withPage } from './support/page.ts';
 
 const skip = skipWithoutBrowser();
 const NEW_PASSWORD = 'Blue-Nile-Morning-2031';
@@ -35,53 +35,51 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       test(`a new account signs in, chooses its own password and reaches Home (${language})`, async () => {
         const text = TEXT[language];
         const user = await server.user('receptionist', { mustChangePassword: true });
-        const watched = await openPage(browser, { language });
-        const { page } = watched;
+        await withPage(browser, `sign-in-${dialect.client}-${language}`, { language }, async ({ page, context }) => {
 
-        await page.goto(`${server.url}/account`);
-        await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
-        assert.deepEqual(await documentLanguage(page), { lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' }, 'the browser language decides before sign-in');
-        await assertAccessible(page, `sign-in (${language})`);
-        await capture(page, 'sign-in');
+          await page.goto(`${server.url}/account`);
+          await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
+          assert.deepEqual(await documentLanguage(page), { lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' }, 'the browser language decides before sign-in');
+          await assertAccessible(page, `sign-in (${language})`);
+          await capture(page, 'sign-in');
 
-        await signIn(page, user.email);
-        await page.getByRole('heading', { name: text.changeTitle }).waitFor();
-        await assertAccessible(page, `forced password change (${language})`);
-        await capture(page, 'change-password');
-        await field(page, text.current).fill(PASSWORD);
-        await field(page, text.next).fill(NEW_PASSWORD);
-        await field(page, text.again).fill(NEW_PASSWORD);
-        await page.getByRole('button', { name: text.change }).click();
+          await signIn(page, user.email);
+          await page.getByRole('heading', { name: text.changeTitle }).waitFor();
+          await assertAccessible(page, `forced password change (${language})`);
+          await capture(page, 'change-password');
+          await field(page, text.current).fill(PASSWORD);
+          await field(page, text.next).fill(NEW_PASSWORD);
+          await field(page, text.again).fill(NEW_PASSWORD);
+          await page.getByRole('button', { name: text.change }).click();
 
-        // Back to where the user was sent from.
-        await page.getByRole('heading', { name: text.account, level: 1 }).waitFor();
-        assert.equal(new URL(page.url()).pathname, '/account');
-        assert.equal((await documentLanguage(page)).dir, language === 'ar' ? 'rtl' : 'ltr');
-        await page.getByTestId('current-facility').filter({ hasText: server.facility.name }).waitFor();
-        await assertAccessible(page, `account (${language})`);
-        await capture(page, 'account');
+          // Back to where the user was sent from.
+          await page.getByRole('heading', { name: text.account, level: 1 }).waitFor();
+          assert.equal(new URL(page.url()).pathname, '/account');
+          assert.equal((await documentLanguage(page)).dir, language === 'ar' ? 'rtl' : 'ltr');
+          await page.getByTestId('current-facility').filter({ hasText: server.facility.name }).waitFor();
+          await assertAccessible(page, `account (${language})`);
+          await capture(page, 'account');
 
-        // A reload keeps the session: the access token is gone with the page, the cookie is not.
-        await page.reload();
-        await page.getByRole('heading', { name: text.account, level: 1 }).waitFor();
-        const cookies = await watched.context.cookies();
-        const refresh = cookies.find((c) => c.name === 'nilecare_refresh');
-        assert.ok(refresh?.httpOnly && refresh.secure && refresh.sameSite === 'Strict', 'the refresh cookie is HttpOnly, Secure (on localhost) and SameSite=Strict');
-        const stored = await page.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage })') as string;
-        assert.doesNotMatch(stored, /token|Amira|@test/i, 'nothing but UI choices in browser storage');
+          // A reload keeps the session: the access token is gone with the page, the cookie is not.
+          await page.reload();
+          await page.getByRole('heading', { name: text.account, level: 1 }).waitFor();
+          const cookies = await context.cookies();
+          const refresh = cookies.find((c) => c.name === 'nilecare_refresh');
+          assert.ok(refresh?.httpOnly && refresh.secure && refresh.sameSite === 'Strict', 'the refresh cookie is HttpOnly, Secure (on localhost) and SameSite=Strict');
+          const stored = await page.evaluate('JSON.stringify({ ...localStorage, ...sessionStorage })') as string;
+          assert.doesNotMatch(stored, /token|Amira|@test/i, 'nothing but UI choices in browser storage');
 
-        await page.goto(`${server.url}/`);
-        await page.getByRole('heading', { name: text.greeting }).waitFor();
-        await assertAccessible(page, `home (${language})`);
-        await capture(page, 'home');
+          await page.goto(`${server.url}/`);
+          await page.getByRole('heading', { name: text.greeting }).waitFor();
+          await assertAccessible(page, `home (${language})`);
+          await capture(page, 'home');
 
-        await page.getByTestId('user-menu').click();
-        await page.getByRole('menuitem', { name: text.signOut }).click();
-        await page.waitForURL(/\/sign-in$/);
-        await page.goto(`${server.url}/account`);
-        await page.waitForURL(/\/sign-in\?next=/);
-        assertNoProblems(watched);
-        await watched.context.close();
+          await page.getByTestId('user-menu').click();
+          await page.getByRole('menuitem', { name: text.signOut }).click();
+          await page.waitForURL(/\/sign-in$/);
+          await page.goto(`${server.url}/account`);
+          await page.waitForURL(/\/sign-in\?next=/);
+        });
       });
     }
   });

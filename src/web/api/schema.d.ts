@@ -338,7 +338,7 @@ export interface paths {
                                 facilityName: string;
                                 role: string;
                                 /** @description What this role may do in this facility; the web app shows only these areas */
-                                permissions: string[];
+                                permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
                                 /** @description The facility's IANA time zone: times are shown in it */
                                 timeZone: string;
                                 /** @description Minutes of inactivity after which the web app locks the screen */
@@ -402,7 +402,7 @@ export interface paths {
                                 facilityName: string;
                                 role: string;
                                 /** @description What this role may do in this facility; the web app shows only these areas */
-                                permissions: string[];
+                                permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
                                 /** @description The facility's IANA time zone: times are shown in it */
                                 timeZone: string;
                                 /** @description Minutes of inactivity after which the web app locks the screen */

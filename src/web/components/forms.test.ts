@@ -35,3 +35,10 @@ test('a refusal with no field errors is returned whole', () => {
   const crash = new Error('boom');
   assert.equal(applyServerErrors(form, crash), crash);
 });
+
+test('the form\'s own words replace the server\'s for the fields it knows', () => {
+  const { form, errors } = fakeForm({ password: '' });
+  const error = new ApiError(400, { code: 'validation_failed', errors: [{ field: 'body.password', message: 'is not your current password' }] });
+  assert.equal(applyServerErrors(form, error, { password: 'كلمة المرور غير صحيحة' }), null);
+  assert.deepEqual(errors, { password: 'كلمة المرور غير صحيحة' });
+});

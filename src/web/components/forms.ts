@@ -12,15 +12,16 @@ interface FormLike {
 }
 
 /**
- * Sets each field error the server named on a field this form has. Returns the error when some of
- * it belongs to no field (show it above the form with <ProblemAlert>), or null when the fields say it all.
+ * Sets each field error the server named on a field this form has — in the form's own words where
+ * `messages` has some for that field (the server's otherwise). Returns the error when some of it
+ * belongs to no field (show it above the form with <ProblemAlert>), or null when the fields say it all.
  */
-export function applyServerErrors(form: FormLike, error: unknown): unknown {
+export function applyServerErrors(form: FormLike, error: unknown, messages: Record<string, string> = {}): unknown {
   if (!isApiError(error)) return error;
   const fields = error.fieldErrors();
   const keys = Object.keys(fields);
   const known = keys.filter((key) => hasPath(form.getValues(), key));
-  for (const key of known) form.setFieldError(key, sentence(fields[key]!));
+  for (const key of known) form.setFieldError(key, messages[key] ?? sentence(fields[key]!));
   return keys.length > 0 && known.length === keys.length ? null : error;
 }
 

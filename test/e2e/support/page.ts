@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PASSWORD } from './server.ts';
 
 export const SCREENSHOTS = path.join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
@@ -30,12 +30,32 @@ export async function openPage(browser: Browser, opts: { language?: 'en' | 'ar' 
   return { page, context, problems };
 }
 
+/**
+ * Runs `fn` with a fresh page; when it throws, the page is photographed into
+ * test-artifacts/failures/<name>.png (CI keeps the folder) before the error is passed on.
+ * Afterwards the page must have logged no CSP violation, page error or console error.
+ */
+export async function withPage(browser: Browser, name: string, opts: { language?: 'en' | 'ar' }, fn: (watched: WatchedPage) => Promise<void>): Promise<void> {
+  const watched = await openPage(browser, opts);
+  try {
+    await fn(watched);
+    assertNoProblems(watched);
+  } catch (error) {
+    const dir = path.join(SCREENSHOTS, '..', 'failures');
+    fs.mkdirSync(dir, { recursive: true });
+    await watched.page.screenshot({ path: path.join(dir, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await watched.context.close();
+  }
+}
+
 export function assertNoProblems(watched: WatchedPage): void {
   assert.deepEqual(watched.problems, [], 'no CSP violation, page error or console error');
 }
 
-/** The input labelled exactly `label` (Mantine appends " *" to required fields' labels). */
-export function field(page: Page, label: string) {
+/** The input labelled exactly `label` (Mantine appends " *" to required fields' labels), on the page or in a part of it. */
+export function field(page: Page | Locator, label: string) {
   return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\*)?$`));
 }
 

@@ -27,7 +27,7 @@ export function LockScreen({ name, email, onUnlocked }: { name: string; email: s
       onUnlocked();
     } catch (error) {
       form.setFieldValue('password', '');
-      setProblem(applyServerErrors(form, error));
+      setProblem(applyServerErrors(form, error, { password: t('auth:lock.wrongPassword') }));
     } finally {
       setBusy(false);
     }

@@ -50,10 +50,15 @@ function PreferencesState({ language, children }: { language: Language; children
     if (savedLanguage && savedLanguage !== i18next.language) void changeLanguage(savedLanguage);
   }, [savedLanguage]);
 
+  // Saving is best effort: the choice applies on this computer at once either way, and an ended
+  // session is handled by the session (back to sign-in), not here.
   const save = useCallback(async (body: { preferredLanguage?: Language; digits?: Digits }) => {
     if (status !== 'signed-in') return;
-    const updated = await call(api.PATCH('/api/v1/auth/me', { body }));
-    queryClient.setQueryData(ME_QUERY, updated);
+    try {
+      queryClient.setQueryData(ME_QUERY, await call(api.PATCH('/api/v1/auth/me', { body })));
+    } catch (error) {
+      console.warn('could not save the preference', error);
+    }
   }, [status, queryClient]);
 
   const setLanguage = useCallback(async (next: Language) => {

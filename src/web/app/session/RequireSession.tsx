@@ -19,9 +19,10 @@ export function signInPath(location: Pick<Location, 'pathname' | 'search'>): str
 }
 
 export function RequireSession() {
-  const { status, me, meError, facility } = useSession();
+  const { status, ended, me, meError, facility } = useSession();
   const location = useLocation();
-  if (status === 'signed-out') return <Navigate to={signInPath(location)} replace />;
+  // After "Sign out" the next person starts at Home; after an expired session, back to this page.
+  if (status === 'signed-out') return <Navigate to={ended === 'signed-out' ? '/sign-in' : signInPath(location)} replace />;
   if (status === 'starting' || (!me && !meError)) return <Splash />;
   if (!me) return <div style={{ padding: 16 }}><ProblemAlert error={meError} /></div>;
 

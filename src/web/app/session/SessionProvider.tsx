@@ -12,6 +12,8 @@ export type SessionStatus = 'starting' | 'signed-out' | 'signed-in';
 
 export interface SessionValue {
   status: SessionStatus;
+  /** Why the last session ended: 'expired' sends the next sign-in back to the page the user was on. */
+  ended: 'signed-out' | 'expired' | null;
   me: Me | undefined;
   meError: unknown;
   /** The membership of the facility the user acts in; null until chosen (several facilities). */
@@ -30,6 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<SessionStatus>(session.signedIn ? 'signed-in' : 'starting');
   const [picked, setPicked] = useState<string | null>(null);
+  const [ended, setEnded] = useState<SessionValue['ended']>(null);
 
   useEffect(() => {
     if (status !== 'starting') return;
@@ -43,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => session.onExpired(() => {
     queryClient.clear();
+    setEnded('expired');
     setStatus('signed-out');
   }), [queryClient]);
 
@@ -78,6 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     markLocked(localStorage, null);
     queryClient.clear();
     setPicked(null);
+    setEnded('signed-out');
     setStatus('signed-out');
   }, [queryClient]);
 
@@ -92,8 +97,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [finish]);
 
   const value = useMemo<SessionValue>(() => ({
-    status, me, meError: status === 'signed-in' ? meQuery.error : null, facility, chooseFacility, begin, signOut, signOutEverywhere,
-  }), [status, me, meQuery.error, facility, chooseFacility, begin, signOut, signOutEverywhere]);
+    status, ended, me, meError: status === 'signed-in' ? meQuery.error : null, facility, chooseFacility, begin, signOut, signOutEverywhere,
+  }), [status, ended, me, meQuery.error, facility, chooseFacility, begin, signOut, signOutEverywhere]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

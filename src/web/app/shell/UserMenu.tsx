@@ -27,7 +27,7 @@ export function UserMenu() {
         <Menu.Label><Bdi>{me.name}</Bdi> · {t(`common:roles.${facility.role}`, { defaultValue: facility.role })}</Menu.Label>
         <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden />} onClick={() => navigate('/account')}>{t('account:nav')}</Menu.Item>
         <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut().then(() => navigate('/sign-in'))}>{t('common:signOut')}</Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>{t('common:signOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -55,7 +55,7 @@ function DisableForm({ onDone, onCancel }: { onDone: () => Promise<void>; onCanc
       await call(api.POST('/api/v1/auth/mfa/disable', { body: { password, code: code.replace(/\s/g, '') } }));
       await onDone();
     } catch (error) {
-      setProblem(applyServerErrors(form, error));
+      setProblem(applyServerErrors(form, error, { password: t('account:mfa.wrongPassword') }));
     } finally {
       setBusy(false);
     }

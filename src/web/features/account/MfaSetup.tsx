@@ -19,13 +19,13 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
   const passwordForm = useForm({ initialValues: { password: '' }, validate: { password: (v) => (v ? null : t('account:mfa.passwordRequired')) } });
   const codeForm = useForm({ initialValues: { code: '' }, validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : t('auth:mfa.codeInvalid')) } });
 
-  const run = async (work: () => Promise<void>, form: Parameters<typeof applyServerErrors>[0]) => {
+  const run = async (work: () => Promise<void>, form: Parameters<typeof applyServerErrors>[0], messages: Record<string, string> = {}) => {
     setBusy(true);
     setProblem(null);
     try {
       await work();
     } catch (error) {
-      setProblem(applyServerErrors(form, error));
+      setProblem(applyServerErrors(form, error, messages));
     } finally {
       setBusy(false);
     }
@@ -36,7 +36,7 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
       <form noValidate onSubmit={passwordForm.onSubmit(({ password }) => run(async () => {
         const enrollment = await call(api.POST('/api/v1/auth/mfa/enroll', { body: { password } }));
         setStep({ name: 'scan', enrollment });
-      }, passwordForm))}>
+      }, passwordForm, { password: t('account:mfa.wrongPassword') }))}>
         <Stack>
           <Text size="sm">{t('account:mfa.startExplain')}</Text>
           {problem !== null && <ProblemAlert error={problem} />}

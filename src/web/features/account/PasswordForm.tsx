@@ -40,7 +40,7 @@ export function PasswordForm({ onChanged }: { onChanged?: () => void }) {
       setChanged(true);
       onChanged?.();
     } catch (error) {
-      setProblem(applyServerErrors(form, error));
+      setProblem(applyServerErrors(form, error, { currentPassword: t('account:password.wrongCurrent') }));
     } finally {
       setBusy(false);
     }

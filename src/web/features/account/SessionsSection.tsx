@@ -25,7 +25,7 @@ export function SessionsSection() {
       <Text size="sm" c="dimmed">{t('account:sessions.explain')}</Text>
       {problem !== null && <ProblemAlert error={problem} />}
       <Button color="red" variant="light" onClick={() => setConfirming(true)}>{t('account:sessions.everywhere')}</Button>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('account:sessions.confirmTitle')} centered>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('account:sessions.confirmTitle')} centered closeButtonProps={{ 'aria-label': t('common:close') }}>
         <Stack>
           <Text size="sm">{t('account:sessions.confirmText')}</Text>
           <Group justify="flex-end">
