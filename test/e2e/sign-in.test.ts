@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { configuredDialects } from '../support/dialects.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, PASSWORD, type E2EServer } from './support/server.ts';
-import { assertAccessible, capture, documentLanguage, field, signIn, withPage } from './support/page.ts';
+import { assertAccessible, capture, documentLanguage, field, signIn, tabTo, withPage } from './support/page.ts';
+import { createFacility } from '../support/fixtures.ts';
 
 const skip = skipWithoutBrowser();
 const NEW_PASSWORD = 'Blue-Nile-Morning-2031';
@@ -82,5 +83,47 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         });
       });
     }
+
+    test('keyboard alone: sign in, pick one of two facilities, switch facility; focus always visible', async () => {
+      const second = await createFacility(server.env.db, { name: 'Kassala Health Centre' });
+      const user = await server.user('doctor', { name: 'Sami Osman', facilities: [server.facility, second] });
+      await withPage(browser, `keyboard-${dialect.client}`, { language: 'en' }, async ({ page }) => {
+        await page.goto(`${server.url}/`);
+        await page.waitForURL(/\/sign-in$/);
+        await tabTo(page, /Email/);
+        await page.keyboard.type(user.email);
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(PASSWORD);
+        await page.keyboard.press('Enter');
+
+        await page.getByRole('heading', { name: 'Choose a facility' }).waitFor();
+        await assertAccessible(page, 'facility picker');
+        await capture(page, 'facility-picker');
+        await tabTo(page, /Kassala Health Centre/);
+        await page.keyboard.press('Enter');
+        await page.getByTestId('current-facility').filter({ hasText: 'Kassala Health Centre' }).waitFor();
+        await page.getByTestId('home-facility').filter({ hasText: 'Kassala Health Centre' }).waitFor();
+
+        await tabTo(page, /Current facility: Kassala/);
+        await page.keyboard.press('Enter');
+        await page.getByRole('menuitem', { name: server.facility.name }).waitFor();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('home-facility').filter({ hasText: server.facility.name }).waitFor();
+        assert.equal(await page.getByTestId('current-facility').innerText(), server.facility.name, 'the header shows the facility acted in');
+      });
+    });
+
+    test('an address the app does not have says so inside the app', async () => {
+      const user = await server.user('pharmacist', { name: 'Mona Elamin' });
+      await withPage(browser, `not-found-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
+        await page.goto(`${server.url}/no/such/page`);
+        await signIn(page, user.email);
+        await page.getByRole('heading', { name: 'الصفحة غير موجودة' }).waitFor();
+        await assertAccessible(page, 'not found (ar)');
+        await capture(page, 'not-found');
+      });
+    });
   });
 }

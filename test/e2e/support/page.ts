@@ -72,6 +72,7 @@ export async function capture(page: Page, name: string): Promise<void> {
   const dir = path.join(SCREENSHOTS, lang);
   fs.mkdirSync(dir, { recursive: true });
   const original = page.viewportSize() ?? LAPTOP;
+  await page.evaluate('window.scrollTo(0, 0)'); // fixed headers otherwise land mid-page in a full-page shot
   await page.setViewportSize(LAPTOP);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true, animations: 'disabled' });
   await page.setViewportSize(PHONE);
@@ -95,4 +96,26 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
 export async function documentLanguage(page: Page): Promise<{ lang: string | null; dir: string | null }> {
   const html = page.locator('html');
   return { lang: await html.getAttribute('lang'), dir: await html.getAttribute('dir') };
+}
+
+/**
+ * Presses Tab until the focused element matches `description` (its accessible text or label), at
+ * most `limit` times, checking that every element reached shows a focus indicator.
+ */
+export async function tabTo(page: Page, description: RegExp, limit = 15): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const label = el.labels?.[0]?.textContent ?? '';
+      return { text: (el.getAttribute('aria-label') ?? '') + ' ' + (el.textContent ?? '') + ' ' + label,
+        visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' || style.boxShadow !== 'none' };
+    })()`) as { text: string; visible: boolean } | null;
+    if (!focused) continue;
+    assert.ok(focused.visible, `keyboard focus is visible on "${focused.text.trim()}"`);
+    if (description.test(focused.text)) return;
+  }
+  assert.fail(`${description} was not reached with ${limit} presses of Tab`);
 }

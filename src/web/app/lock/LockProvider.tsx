@@ -59,7 +59,8 @@ export function LockProvider({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <div inert={locked} aria-hidden={locked || undefined}>{children}</div>
+      {/* Hidden, not unmounted: typed text and scroll position wait underneath. */}
+      <div inert={locked} aria-hidden={locked || undefined} style={locked ? { visibility: 'hidden' } : undefined}>{children}</div>
       {locked && me && <LockScreen name={me.name} email={me.email} onUnlocked={unlocked} />}
     </>
   );

@@ -43,7 +43,10 @@ export function LockScreen({ name, email, onUnlocked }: { name: string; email: s
               <Title order={1} size="h3" id="nc-lock-title" ref={heading} tabIndex={-1}>{t('auth:lock.title')}</Title>
             </Group>
             <Text size="sm">{t('auth:lock.explain')}</Text>
-            <Text fw={600}><Bdi>{name}</Bdi> <Text span c="dimmed" size="sm"><Bdi ltr>{email}</Bdi></Text></Text>
+            <Stack gap={0}>
+              <Text fw={600}><Bdi>{name}</Bdi></Text>
+              <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}><Bdi>{email}</Bdi></Text>
+            </Stack>
             {problem !== null && <ProblemAlert error={problem} />}
             <PasswordInput label={t('auth:fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
             <Button type="submit" loading={busy}>{t('auth:lock.unlock')}</Button>

@@ -17,7 +17,8 @@ export function FacilityPicker() {
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {memberships.map((m) => (
           <li key={m.facilityId}>
-            <Button variant="default" fullWidth justify="flex-start" leftSection={<IconBuildingHospital size={18} aria-hidden />} onClick={() => chooseFacility(m.facilityId)}>
+            <Button variant="default" fullWidth justify="flex-start" h="auto" mih={40} py={8} styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+              leftSection={<IconBuildingHospital size={18} aria-hidden />} onClick={() => chooseFacility(m.facilityId)}>
               <Bdi>{m.facilityName}</Bdi>&nbsp;·&nbsp;{t(`common:roles.${m.role}`, { defaultValue: m.role })}
             </Button>
           </li>
