@@ -115,6 +115,24 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       });
     });
 
+    test('a user\'s saved language follows them to any computer; switching it saves it', async () => {
+      const user = await server.user('nurse', { name: 'Zainab Musa' });
+      await server.env.db.kysely.updateTable('users').set({ preferred_language: 'ar' }).where('id', '=', user.id).execute();
+      await withPage(browser, `saved-language-${dialect.client}`, { language: 'en' }, async ({ page }) => {
+        await page.goto(`${server.url}/`);
+        assert.equal((await documentLanguage(page)).dir, 'ltr', 'an English browser before sign-in');
+        await signIn(page, user.email);
+        await page.getByRole('heading', { name: /مرحبًا، Zainab/ }).waitFor();
+        assert.deepEqual(await documentLanguage(page), { lang: 'ar', dir: 'rtl' });
+        const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH');
+        await page.getByRole('button', { name: 'التبديل إلى English' }).click();
+        await page.getByRole('heading', { name: /Welcome, Zainab/ }).waitFor();
+        assert.equal((await saved).status(), 200);
+        const row = await server.env.db.kysely.selectFrom('users').select('preferred_language').where('id', '=', user.id).executeTakeFirstOrThrow();
+        assert.equal(row.preferred_language, 'en');
+      });
+    });
+
     test('an address the app does not have says so inside the app', async () => {
       const user = await server.user('pharmacist', { name: 'Mona Elamin' });
       await withPage(browser, `not-found-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
