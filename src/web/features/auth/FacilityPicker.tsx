@@ -19,7 +19,10 @@ export function FacilityPicker() {
           <li key={m.facilityId}>
             <Button variant="default" fullWidth justify="flex-start" h="auto" mih={40} py={8} styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
               leftSection={<IconBuildingHospital size={18} aria-hidden />} onClick={() => chooseFacility(m.facilityId)}>
-              <Bdi>{m.facilityName}</Bdi>&nbsp;·&nbsp;{t(`common:roles.${m.role}`, { defaultValue: m.role })}
+              <Stack gap={0} align="flex-start">
+                <Text span fw={600} size="sm"><Bdi>{m.facilityName}</Bdi></Text>
+                <Text span size="xs" c="dimmed">{t(`common:roles.${m.role}`, { defaultValue: m.role })}</Text>
+              </Stack>
             </Button>
           </li>
         ))}
