@@ -3,7 +3,7 @@
 // `--if-stale` (what `npm start` runs): builds only when dist/web is missing or older than its
 // sources — a hash of src/web, vite.config.ts and package-lock.json kept in dist/web.stamp — so a
 // clean clone's first start builds it and later starts cost a few milliseconds.
-// See docs/decisions/0011-build-web-app-on-start.md.
+// See docs/decisions/0013-build-web-app-on-start.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // The browser's half of a session. The access token lives in this object only (never in storage);
-// the refresh token is an HttpOnly cookie the page cannot read (docs/decisions/0010). Every API
+// the refresh token is an HttpOnly cookie the page cannot read (docs/decisions/0012). Every API
 // request goes through `fetch` below: it adds the token, the facility and the language, and on a
 // 401 for an expired token refreshes once — one refresh shared by every request waiting on it —
 // and retries. When the refresh fails too, the session has ended and listeners are told.

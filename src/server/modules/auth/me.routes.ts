@@ -18,12 +18,12 @@ export function meRoutes({ ctx }: AuthDeps) {
 
     app.get('/auth/me', {
       config,
-      schema: { tags, response: { 200: MeResponse }, summary: 'The signed-in user: facilities with role, permissions, time zone and lock delay; preferences' },
+      schema: { operationId: 'getMe', tags, response: { 200: MeResponse }, summary: 'The signed-in user: facilities with role, permissions, time zone and lock delay; preferences' },
     }, (request) => meView(db, request.principal!.userId));
 
     app.patch('/auth/me', {
       config,
-      schema: { tags, body: PreferencesBody, response: { 200: MeResponse }, summary: 'Set your interface language and digit style' },
+      schema: { operationId: 'updateMyPreferences', tags, body: PreferencesBody, response: { 200: MeResponse }, summary: 'Set your interface language and digit style' },
     }, async (request) => {
       const { userId } = request.principal!;
       const { preferredLanguage, digits } = request.body;

@@ -1,6 +1,6 @@
 // The browser app keeps its refresh token where its own scripts cannot read it: an HttpOnly,
 // SameSite=Strict cookie sent only to the refresh endpoint. Other clients keep using the body.
-// See docs/decisions/0010-refresh-cookie-and-csrf.md for the cross-site request defences.
+// See docs/decisions/0012-refresh-cookie-and-csrf.md for the cross-site request defences.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 

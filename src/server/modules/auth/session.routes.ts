@@ -63,7 +63,7 @@ export function sessionRoutes(deps: AuthDeps) {
 
     app.post('/auth/logout-all', {
       config: { access: 'authenticated' },
-      schema: { tags, response: { 204: NoContent }, summary: 'Sign out everywhere: end every session of your account, on every device' },
+      schema: { operationId: 'signOutEverywhere', tags, response: { 204: NoContent }, summary: 'Sign out everywhere: end every session of your account, on every device' },
     }, async (request, reply) => {
       const { userId } = request.principal!;
       await ctx.db.kysely.transaction().execute(async (trx) => {
@@ -78,7 +78,7 @@ export function sessionRoutes(deps: AuthDeps) {
     app.post('/auth/unlock', {
       config: { access: 'authenticated' },
       schema: {
-        tags, body: UnlockBody, response: { 204: NoContent },
+        operationId: 'unlockScreen', tags, body: UnlockBody, response: { 204: NoContent },
         summary: "Unlock the web app's locked screen with your password",
         description: 'Answers 400 naming body.password when it is wrong; failures count toward the same lockout as sign-in (429).',
       },

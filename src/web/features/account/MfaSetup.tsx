@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Code, Group, List, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api/client.ts';
+import { api, call, session } from '../../api/client.ts';
 import type { MfaEnrollment } from '../../api/types.ts';
 import { applyServerErrors } from '../../components/forms.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -54,8 +54,13 @@ export function MfaSetup({ onDone, onCancel }: { onDone: () => void; onCancel?: 
     const { enrollment } = step;
     return (
       <form noValidate onSubmit={codeForm.onSubmit(({ code }) => run(async () => {
-        const { recoveryCodes } = await call(api.POST('/api/v1/auth/mfa/confirm', { body: { code: code.trim() } }));
-        setStep({ name: 'codes', codes: recoveryCodes });
+        const confirmed = await call(api.POST('/api/v1/auth/mfa/confirm', { body: { code: code.trim() } }));
+        // Turning MFA on may end every session and return a fresh pair for this device (as a password
+        // change does). Swap the token quietly: reloading the user now would leave a forced setup
+        // screen before the recovery codes were read.
+        const fresh = (confirmed as { accessToken?: unknown }).accessToken;
+        if (typeof fresh === 'string') session.start(fresh);
+        setStep({ name: 'codes', codes: confirmed.recoveryCodes });
       }, codeForm))}>
         <Stack>
           <List type="ordered" size="sm" spacing={4}>
