@@ -19,6 +19,7 @@ import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
+import { webAppRoutes } from './platform/http/web-app.ts';
 import { workerAlive } from './platform/outbox/heartbeat.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   config: Config; db: Db; redis?: RedisClient;
   /** Where the request log goes (stdout when absent); tests read it. */
   logStream?: DestinationStream;
+  /** The built web app (default dist/web). */
+  webDir?: string;
 }
 
 declare module 'fastify' {
@@ -43,7 +46,7 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, db, redis, logStream }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, redis, logStream, webDir }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     genReqId,
@@ -107,5 +110,6 @@ export async function buildApp({ config, db, redis, logStream }: AppDeps): Promi
   for (const mod of modules) {
     await app.register(mod.routes, { prefix: '/api/v1', ctx });
   }
+  await app.register(webAppRoutes, { dir: webDir });
   return app;
 }

@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange a refresh token for a new pair (the old one is spent) */
+        /**
+         * Exchange a refresh token for a new pair (the old one is spent)
+         * @description The token comes from the body, or for the web app (header X-NileCare-Client: web, not cross-site) from its HttpOnly cookie.
+         */
         post: operations["refreshSession"];
         delete?: never;
         options?: never;
@@ -72,6 +75,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: end every session of your account, on every device */
+        post: operations["signOutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlock the web app's locked screen with your password
+         * @description Answers 400 naming body.password when it is wrong; failures count toward the same lockout as sign-in (429).
+         */
+        post: operations["unlockScreen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me": {
         parameters: {
             query?: never;
@@ -79,14 +119,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user with their facilities and roles */
+        /** The signed-in user: facilities with role, permissions, time zone and lock delay; preferences */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Set your interface language and digit style */
+        patch: operations["updateMyPreferences"];
         trace?: never;
     };
     "/api/v1/auth/password": {
@@ -777,7 +818,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
-                        refreshToken: string;
+                        /** @description Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie */
+                        refreshToken?: string;
                         /** @description Access token lifetime in seconds */
                         expiresIn: number;
                         /** @enum {string} */
@@ -904,7 +946,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
-                        refreshToken: string;
+                        /** @description Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie */
+                        refreshToken?: string;
                         /** @description Access token lifetime in seconds */
                         expiresIn: number;
                         /** @enum {string} */
@@ -1016,7 +1059,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    /** @description Omit when the web app sends the refresh cookie instead */
+                    refreshToken?: string;
                 };
             };
         };
@@ -1029,7 +1073,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
-                        refreshToken: string;
+                        /** @description Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie */
+                        refreshToken?: string;
                         /** @description Access token lifetime in seconds */
                         expiresIn: number;
                         /** @enum {string} */
@@ -1176,6 +1221,138 @@ export interface operations {
             };
         };
     };
+    signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlockScreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -1201,7 +1378,17 @@ export interface operations {
                             facilityId: string;
                             facilityName: string;
                             role: string;
+                            /** @description What this role may do in this facility; the web app shows only these areas */
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
+                            /** @description The facility's IANA time zone: times are shown in it */
+                            timeZone: string;
+                            /** @description Minutes of inactivity after which the web app locks the screen */
+                            lockAfterMinutes: number;
                         }[];
+                        /** @description null until the user chooses */
+                        preferredLanguage: ("en" | "ar") | null;
+                        /** @description null until the user chooses */
+                        digits: ("latn" | "arab") | null;
                         /** @description A facility requires MFA for your role and you have not set it up: permission routes answer 403 mfa_enrollment_required until you do */
                         mfaEnrollmentRequired: boolean;
                     };
@@ -1209,6 +1396,109 @@ export interface operations {
             };
             /** @description Not signed in, or the access token is invalid, expired or revoked */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMyPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Interface language
+                     * @enum {unknown}
+                     */
+                    preferredLanguage?: "en" | "ar";
+                    /**
+                     * @description latn shows 0-9, arab shows Arabic-Indic digits
+                     * @enum {unknown}
+                     */
+                    digits?: "latn" | "arab";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        mustChangePassword: boolean;
+                        mfaEnabled: boolean;
+                        memberships: {
+                            facilityId: string;
+                            facilityName: string;
+                            role: string;
+                            /** @description What this role may do in this facility; the web app shows only these areas */
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
+                            /** @description The facility's IANA time zone: times are shown in it */
+                            timeZone: string;
+                            /** @description Minutes of inactivity after which the web app locks the screen */
+                            lockAfterMinutes: number;
+                        }[];
+                        /** @description null until the user chooses */
+                        preferredLanguage: ("en" | "ar") | null;
+                        /** @description null until the user chooses */
+                        digits: ("latn" | "arab") | null;
+                        /** @description A facility requires MFA for your role and you have not set it up: permission routes answer 403 mfa_enrollment_required until you do */
+                        mfaEnrollmentRequired: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1252,7 +1542,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
-                        refreshToken: string;
+                        /** @description Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie */
+                        refreshToken?: string;
                         /** @description Access token lifetime in seconds */
                         expiresIn: number;
                         /** @enum {string} */
@@ -1448,7 +1739,8 @@ export interface operations {
                         /** @description Ten single-use codes, shown once: keep them somewhere safe */
                         recoveryCodes: string[];
                         accessToken: string;
-                        refreshToken: string;
+                        /** @description Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie */
+                        refreshToken?: string;
                         /** @description Access token lifetime in seconds */
                         expiresIn: number;
                         /** @enum {string} */
@@ -1790,6 +2082,7 @@ export interface operations {
                             state: string | null;
                             locality: string | null;
                             timeZone: string;
+                            lockAfterMinutes: number;
                             status: string;
                             createdAt: string;
                             updatedAt: string;
@@ -1870,6 +2163,8 @@ export interface operations {
                     locality?: string;
                     /** @description IANA time zone, e.g. Africa/Khartoum */
                     timeZone?: string;
+                    /** @description Minutes of inactivity before the web app locks the screen (1–120, default 10) */
+                    lockAfterMinutes?: number;
                 };
             };
         };
@@ -1888,6 +2183,7 @@ export interface operations {
                         state: string | null;
                         locality: string | null;
                         timeZone: string;
+                        lockAfterMinutes: number;
                         status: string;
                         createdAt: string;
                         updatedAt: string;
@@ -2026,6 +2322,7 @@ export interface operations {
                         state: string | null;
                         locality: string | null;
                         timeZone: string;
+                        lockAfterMinutes: number;
                         status: string;
                         createdAt: string;
                         updatedAt: string;
@@ -2107,6 +2404,8 @@ export interface operations {
                     locality?: string | null;
                     /** @description IANA time zone, e.g. Africa/Khartoum */
                     timeZone?: string;
+                    /** @description Minutes of inactivity before the web app locks the screen (1–120, default 10) */
+                    lockAfterMinutes?: number;
                 };
             };
         };
@@ -2125,6 +2424,7 @@ export interface operations {
                         state: string | null;
                         locality: string | null;
                         timeZone: string;
+                        lockAfterMinutes: number;
                         status: string;
                         createdAt: string;
                         updatedAt: string;

@@ -7,6 +7,7 @@ import * as patients from './2026-11-25T1700_patients.ts';
 import * as scheduling from './2026-11-25T1710_scheduling.ts';
 import * as auditRead from './2026-11-25T1900_audit_read.ts';
 import * as auditEventFacilities from './2026-11-27T1100_audit_event_facilities.ts';
+import * as webApp from './2026-11-27T1200_web_app.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-25T1710_scheduling': scheduling,
   '2026-11-25T1900_audit_read': auditRead,
   '2026-11-27T1100_audit_event_facilities': auditEventFacilities,
+  '2026-11-27T1200_web_app': webApp,
 };

@@ -2,6 +2,7 @@
 // never a password hash, TOTP secret (except once, at enrolment) or stored token hash.
 import { Type, type Static } from 'typebox';
 import { problem } from '../../platform/http/problem-schemas.ts';
+import { PERMISSIONS } from '../../platform/access/roles.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Account email (case-insensitive)' });
 // The sign-in password is not checked against the policy here: older accounts may predate it.
@@ -12,7 +13,9 @@ const TotpCode = Type.String({ pattern: '^[0-9]{6}$', description: 'A 6-digit co
 
 export const LoginBody = Type.Object({ email: Email, password: AnyPassword }, { additionalProperties: false });
 export const MfaVerifyBody = Type.Object({ mfaToken: Opaque, code: Code }, { additionalProperties: false });
-export const RefreshBody = Type.Object({ refreshToken: Opaque }, { additionalProperties: false });
+export const RefreshBody = Type.Object({
+  refreshToken: Type.Optional(Type.String({ minLength: 16, maxLength: 256, description: 'Omit when the web app sends the refresh cookie instead' })),
+}, { additionalProperties: false });
 export const PasswordChangeBody = Type.Object({
   currentPassword: AnyPassword,
   // Length and content are checked by the password policy, which names every problem at once.
@@ -25,7 +28,7 @@ export const MfaCodeBody = Type.Object({ code: TotpCode }, { additionalPropertie
 
 export const TokenPair = Type.Object({
   accessToken: Type.String(),
-  refreshToken: Type.String(),
+  refreshToken: Type.Optional(Type.String({ description: 'Absent when the request came from the web app (X-NileCare-Client: web): then it is set as an HttpOnly cookie' })),
   expiresIn: Type.Integer({ description: 'Access token lifetime in seconds' }),
   tokenType: Type.Literal('Bearer'),
 });
@@ -47,7 +50,35 @@ export const SessionResponse = Type.Object({
   user: UserView,
 });
 
-export const MeResponse = Type.Object({ ...UserView.properties, mfaEnrollmentRequired: EnrollmentRequired });
+export const LANGUAGES = ['en', 'ar'] as const;
+export const DIGIT_STYLES = ['latn', 'arab'] as const;
+const Language = Type.Enum([...LANGUAGES], { description: 'Interface language' });
+const Digits = Type.Enum([...DIGIT_STYLES], { description: 'latn shows 0-9, arab shows Arabic-Indic digits' });
+
+const MeMembership = Type.Object({
+  facilityId: Type.String(),
+  facilityName: Type.String(),
+  role: Type.String(),
+  permissions: Type.Array(Type.Enum([...PERMISSIONS]), { description: 'What this role may do in this facility; the web app shows only these areas' }),
+  timeZone: Type.String({ description: "The facility's IANA time zone: times are shown in it" }),
+  lockAfterMinutes: Type.Integer({ description: 'Minutes of inactivity after which the web app locks the screen' }),
+});
+
+export const MeResponse = Type.Object({
+  ...UserView.properties,
+  memberships: Type.Array(MeMembership),
+  preferredLanguage: Type.Union([Language, Type.Null()], { description: 'null until the user chooses' }),
+  digits: Type.Union([Digits, Type.Null()], { description: 'null until the user chooses' }),
+  mfaEnrollmentRequired: EnrollmentRequired,
+});
+export type MeResponseT = Static<typeof MeResponse>;
+
+export const PreferencesBody = Type.Object({
+  preferredLanguage: Type.Optional(Language),
+  digits: Type.Optional(Digits),
+}, { additionalProperties: false });
+
+export const UnlockBody = Type.Object({ password: AnyPassword }, { additionalProperties: false });
 
 export const MfaEnrollResponse = Type.Object({
   secret: Type.String({ description: 'Base32 TOTP secret, shown once' }),

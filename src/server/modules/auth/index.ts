@@ -5,6 +5,8 @@ import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { authMetrics } from './auth.metrics.ts';
 import { accountRoutes } from './account.routes.ts';
+import { meRoutes } from './me.routes.ts';
+import { refreshCookies } from './refresh-cookie.ts';
 import { sessionRoutes } from './session.routes.ts';
 
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
@@ -15,7 +17,9 @@ export { purgeExpiredAuthRecords } from './purge.ts';
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('auth', ['refresh_tokens', 'auth_challenges']);
   const deps = { ctx, metrics: authMetrics(ctx.metrics) };
+  await refreshCookies(app, ctx.config.jwt.refreshExpirySeconds);
   await app.register(sessionRoutes(deps));
+  await app.register(meRoutes(deps));
   await app.register(accountRoutes(deps));
 }
 

@@ -50,7 +50,11 @@ eachDialect((dialect) => {
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(res.json(), {
       id: u.id, email: u.email, name: 'Amira Hassan', mustChangePassword: false, mfaEnabled: false, mfaEnrollmentRequired: false,
-      memberships: [{ facilityId: facility.id, facilityName: 'Omdurman Clinic', role: 'doctor' }],
+      preferredLanguage: null, digits: null,
+      memberships: [{
+        facilityId: facility.id, facilityName: 'Omdurman Clinic', role: 'doctor', timeZone: 'Africa/Khartoum', lockAfterMinutes: 10,
+        permissions: ['facilities:read', 'patients:read', 'patients:write', 'appointments:read', 'appointments:write'],
+      }],
     });
     problemOf(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }), 401, 'unauthorized');
   });

@@ -8,7 +8,7 @@ import { newTotpSecret, totpQrSvg, totpUri } from './crypto/totp.ts';
 import { checkFactor, replaceRecoveryCodes, sealSecret, spendFactor } from './second-factor.ts';
 import { restartSessions, type RequestMeta } from './sessions.ts';
 import type { TokenPairT } from './auth.schemas.ts';
-import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
+import { checkThrottle, confirmPassword, recordFailure, type AuthDeps } from './throttle.ts';
 import { findUserById, type AuthUser } from './users.repository.ts';
 
 const ISSUER = 'NileCare';
@@ -31,12 +31,7 @@ export async function enroll(deps: AuthDeps, userId: string, password: string, m
   const { ctx } = deps;
   const user = await load(deps, userId, false);
   const action = 'auth.mfa_enroll';
-  await checkThrottle(deps, user.email, meta, { action, userId });
-  if (!(await verifyPassword(user.passwordHash, password)).ok) {
-    await recordFailure(deps, user.email, meta);
-    await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_password' } });
-    throw invalid([{ field: 'body.password', message: 'is not your current password' }]);
-  }
+  await confirmPassword(deps, user, password, meta, action);
   const secret = newTotpSecret();
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const stored = await trx.updateTable('users').set({ mfa_secret: sealSecret(ctx.config, userId, secret), mfa_last_step: null, updated_at: nowIso() })

@@ -1,13 +1,16 @@
-// Signing in and out: login (+ MFA step), refresh, logout, and who am I.
+// Signing in and out: login (+ MFA step), refresh, logout (here or everywhere) and unlocking a
+// locked screen.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditContext } from '../../platform/audit/request-context.ts';
-import { LoginBody, MeResponse, MfaVerifyBody, NoContent, RefreshBody, RefreshProblem, SessionResponse, SignInProblem, TokenPair } from './auth.schemas.ts';
+import { invalid } from '../../platform/errors.ts';
+import { LoginBody, MfaVerifyBody, NoContent, RefreshBody, RefreshProblem, SessionResponse, SignInProblem, TokenPair, UnlockBody } from './auth.schemas.ts';
+import { clearRefreshCookie, presentedRefreshToken } from './refresh-cookie.ts';
 import { refreshSession } from './refresh.ts';
-import { revokeFamily } from './sessions.ts';
+import { revokeAllSessions, revokeFamily } from './sessions.ts';
 import { login, verifyMfa } from './sign-in.ts';
 import type { AuthDeps } from './throttle.ts';
-import { userView } from './users.repository.ts';
+import { unlock } from './unlock.ts';
 
 const tags = ['auth'];
 const publicRoute = { access: 'public' as const };
@@ -33,8 +36,16 @@ export function sessionRoutes(deps: AuthDeps) {
 
     app.post('/auth/refresh', {
       config: publicRoute,
-      schema: { operationId: 'refreshSession', tags, security: [], body: RefreshBody, response: { 200: TokenPair, 401: RefreshProblem }, summary: 'Exchange a refresh token for a new pair (the old one is spent)' },
-    }, (request) => refreshSession(ctx, deps.metrics, request.body.refreshToken, auditContext(request)));
+      schema: {
+        operationId: 'refreshSession', tags, security: [], body: RefreshBody, response: { 200: TokenPair, 401: RefreshProblem }, summary: 'Exchange a refresh token for a new pair (the old one is spent)',
+        description: 'The token comes from the body, or for the web app (header X-NileCare-Client: web, not cross-site) from its HttpOnly cookie.',
+      },
+    }, (request) => {
+      const token = presentedRefreshToken(request, request.body);
+      // The same answer as a schema with a required field: the web app reads any refusal as "sign in".
+      if (!token) throw invalid([{ field: 'body.refreshToken', message: 'is required' }]);
+      return refreshSession(ctx, deps.metrics, token, auditContext(request));
+    });
 
     app.post('/auth/logout', {
       config: { access: 'authenticated' },
@@ -46,12 +57,34 @@ export function sessionRoutes(deps: AuthDeps) {
         await ctx.audit.record({ ...auditContext(request), action: 'auth.logout', targetType: 'session', targetId: sessionId, subjectUserId: userId }, trx);
       });
       ctx.sessions.forgetUser(userId);
+      clearRefreshCookie(request, reply);
       return reply.code(204).send(null);
     });
 
-    app.get('/auth/me', {
+    app.post('/auth/logout-all', {
       config: { access: 'authenticated' },
-      schema: { operationId: 'getMe', tags, response: { 200: MeResponse }, summary: 'The signed-in user with their facilities and roles' },
-    }, (request) => userView(ctx.db.kysely, request.principal!.userId));
+      schema: { operationId: 'signOutEverywhere', tags, response: { 204: NoContent }, summary: 'Sign out everywhere: end every session of your account, on every device' },
+    }, async (request, reply) => {
+      const { userId } = request.principal!;
+      await ctx.db.kysely.transaction().execute(async (trx) => {
+        await revokeAllSessions(trx, userId);
+        await ctx.audit.record({ ...auditContext(request), action: 'auth.logout_all', targetType: 'user', targetId: userId }, trx);
+      });
+      ctx.sessions.forgetUser(userId);
+      clearRefreshCookie(request, reply);
+      return reply.code(204).send(null);
+    });
+
+    app.post('/auth/unlock', {
+      config: { access: 'authenticated' },
+      schema: {
+        operationId: 'unlockScreen', tags, body: UnlockBody, response: { 204: NoContent },
+        summary: "Unlock the web app's locked screen with your password",
+        description: 'Answers 400 naming body.password when it is wrong; failures count toward the same lockout as sign-in (429).',
+      },
+    }, async (request, reply) => {
+      await unlock(deps, request.principal!.userId, request.body.password, auditContext(request));
+      return reply.code(204).send(null);
+    });
   };
 }

@@ -8,7 +8,7 @@ import type { Executor, Scope } from './scope.ts';
 export function toFacilityView(row: Selectable<FacilityTable>): FacilityView {
   return {
     id: row.id, code: row.code, name: row.name, type: row.type, state: row.state, locality: row.locality,
-    timeZone: row.time_zone, status: row.status, createdAt: row.created_at, updatedAt: row.updated_at,
+    timeZone: row.time_zone, lockAfterMinutes: Number(row.lock_after_minutes), status: row.status, createdAt: row.created_at, updatedAt: row.updated_at,
   };
 }
 

@@ -6,8 +6,9 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { auditContext } from '../../platform/audit/request-context.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
+import type { Selectable } from 'kysely';
 import type { FacilityTable } from './facilities.table.ts';
-import { CodeConflictProblem, CreateFacilityBody, DEFAULT_TIME_ZONE, Facility, FacilityList, IdParams, PatchFacilityBody } from './facilities.schemas.ts';
+import { CodeConflictProblem, CreateFacilityBody, DEFAULT_LOCK_MINUTES, DEFAULT_TIME_ZONE, Facility, FacilityList, IdParams, PatchFacilityBody } from './facilities.schemas.ts';
 import { facilityCodeTaken, findFacility, listFacilities, toFacilityView } from './facilities.repository.ts';
 import { canonicalTimeZone } from './time-zone.ts';
 import { adminScope } from './scope.ts';
@@ -44,9 +45,9 @@ export async function facilityRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     const timeZone = timeZoneOf(b.timeZone ?? DEFAULT_TIME_ZONE);
     if (await facilityCodeTaken(db, b.code)) throw codeConflict(b.code);
     const now = nowIso();
-    const row: FacilityTable = {
+    const row: Selectable<FacilityTable> = {
       id: uuidv7(), code: b.code, name: b.name, type: b.type, state: b.state, locality: b.locality ?? null,
-      time_zone: timeZone, status: 'active', created_at: now, updated_at: now,
+      time_zone: timeZone, status: 'active', lock_after_minutes: b.lockAfterMinutes ?? DEFAULT_LOCK_MINUTES, created_at: now, updated_at: now,
     };
     await guardCode(b.code, () => db.transaction().execute(async (trx) => {
       await trx.insertInto('facilities').values(row).execute();
@@ -82,6 +83,7 @@ export async function facilityRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       ...(b.state !== undefined && { state: b.state }),
       ...(b.locality !== undefined && { locality: b.locality }),
       ...(timeZone !== undefined && { time_zone: timeZone }),
+      ...(b.lockAfterMinutes !== undefined && { lock_after_minutes: b.lockAfterMinutes }),
     };
     if (Object.keys(changes).length === 0) return toFacilityView(current);
     const updated = { ...current, ...changes, updated_at: nowIso() };

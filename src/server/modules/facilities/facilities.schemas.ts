@@ -6,6 +6,7 @@ import { problem } from '../../platform/http/problem-schemas.ts';
 
 export const FACILITY_TYPES = ['hospital', 'clinic', 'health_center', 'pharmacy', 'laboratory'] as const;
 export const DEFAULT_TIME_ZONE = 'Africa/Khartoum';
+export const DEFAULT_LOCK_MINUTES = 10;
 
 // Codes are printed on documents and typed by staff, so they stay short and unambiguous.
 const Code = Type.String({ pattern: '^[A-Z0-9]{2,16}$', description: '2–16 upper-case letters or digits' });
@@ -14,6 +15,8 @@ const FacilityType = Type.Enum([...FACILITY_TYPES]);
 const State = Type.Enum([...SUDAN_STATE_CODES], { description: 'Sudan state code' });
 const Locality = Type.String({ minLength: 1, maxLength: 100 });
 const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Africa/Khartoum' });
+// Long enough not to interrupt a consultation, short enough that a walked-away screen locks.
+const LockAfterMinutes = Type.Integer({ minimum: 1, maximum: 120, description: 'Minutes of inactivity before the web app locks the screen (1–120, default 10)' });
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const IdParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
@@ -26,6 +29,7 @@ export const Facility = Type.Object({
   state: Nullable(Type.String()),
   locality: Nullable(Type.String()),
   timeZone: Type.String(),
+  lockAfterMinutes: Type.Integer(),
   status: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -41,6 +45,7 @@ export const CreateFacilityBody = Type.Object({
   state: State,
   locality: Type.Optional(Locality),
   timeZone: Type.Optional(TimeZone),
+  lockAfterMinutes: Type.Optional(LockAfterMinutes),
 }, { additionalProperties: false });
 export type CreateFacilityInput = Static<typeof CreateFacilityBody>;
 
@@ -51,6 +56,7 @@ export const PatchFacilityBody = Type.Object({
   state: Type.Optional(State),
   locality: Type.Optional(Nullable(Locality)),
   timeZone: Type.Optional(TimeZone),
+  lockAfterMinutes: Type.Optional(LockAfterMinutes),
 }, { additionalProperties: false });
 export type PatchFacilityInput = Static<typeof PatchFacilityBody>;
 

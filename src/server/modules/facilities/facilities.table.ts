@@ -9,6 +9,8 @@ export interface FacilityTable {
   locality: string | null;
   time_zone: string;
   status: 'active' | 'inactive';
+  /** Minutes of inactivity after which the web app locks its screen (1–120). */
+  lock_after_minutes: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -27,6 +29,10 @@ export interface UserTable {
   mfa_secret: string | null;
   mfa_enabled: Generated<number>;
   mfa_last_step: number | null;
+  /** The web app's language for this user: 'en' | 'ar', null until chosen. */
+  preferred_language: string | null;
+  /** Digits the web app shows: 'latn' (0-9) | 'arab' (٠-٩), null until chosen. */
+  number_digits: string | null;
   password_changed_at: string | null;
   last_login_at: string | null;
   created_at: string;

@@ -40,7 +40,7 @@ eachDialect((dialect) => {
     assert.equal(res.statusCode, 201, res.body);
     const f = res.json();
     assert.deepEqual({ ...f, id: undefined, createdAt: undefined, updatedAt: undefined }, {
-      ...khartoum, id: undefined, locality: null, timeZone: 'Africa/Khartoum', status: 'active', createdAt: undefined, updatedAt: undefined,
+      ...khartoum, id: undefined, locality: null, timeZone: 'Africa/Khartoum', lockAfterMinutes: 10, status: 'active', createdAt: undefined, updatedAt: undefined,
     });
     assert.deepEqual(await auditActions(String(f.id)), ['facility.create']);
     const read = await call('GET', `/facilities/${String(f.id)}`, tok.superAdmin);

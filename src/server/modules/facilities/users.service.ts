@@ -51,6 +51,7 @@ export async function createUser(ctx: AppContext, request: FastifyRequest, b: Cr
     // The administrator knows this password, so it is a temporary one: the person sets their own at first sign-in.
     must_change_password: 1, token_version: 0, mfa_secret: null, mfa_enabled: 0, mfa_last_step: null,
     password_changed_at: now, last_login_at: null, created_at: now, updated_at: now,
+    preferred_language: null, number_digits: null,
   };
   const memberships = b.memberships.map((m) => ({ id: uuidv7(), user_id: user.id, facility_id: m.facilityId, role: m.role, created_at: now }));
   try {

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from './problem.ts';
+
+test('field errors are keyed by the form path, per source, first message wins', () => {
+  const error = new ApiError(400, {
+    code: 'validation_failed', detail: 'bad',
+    errors: [
+      { field: 'body.firstName', message: 'is required' },
+      { field: 'body.names.0.first', message: 'is too long' },
+      { field: 'body.firstName', message: 'second message' },
+      { field: 'querystring.limit', message: 'must be ≤ 100' },
+      { field: 42, message: 'ignored' },
+    ],
+  });
+  assert.equal(error.code, 'validation_failed');
+  assert.equal(error.message, 'bad');
+  assert.deepEqual(error.fieldErrors(), { firstName: 'is required', 'names.0.first': 'is too long' });
+  assert.deepEqual(error.fieldErrors('querystring'), { limit: 'must be ≤ 100' });
+});
+
+test('a body that is not a problem still gives a status, a code and a message', () => {
+  const html = new ApiError(502, '<html>Bad gateway</html>');
+  assert.equal(html.code, 'http_502');
+  assert.equal(html.problem.detail, '<html>Bad gateway</html>');
+  assert.deepEqual(html.fieldErrors(), {});
+  assert.equal(new ApiError(0, undefined).code, 'network_error');
+  assert.equal(new ApiError(404, { title: 'Not Found' }).message, 'Not Found');
+});

@@ -1,0 +1,10 @@
+// Names for the generated types the app passes around.
+import type { paths } from './schema';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+export type Me = Json<paths['/api/v1/auth/me']['get']['responses'][200]>;
+export type Membership = Me['memberships'][number];
+export type Permission = Membership['permissions'][number];
+export type SessionResponse = Json<paths['/api/v1/auth/login']['post']['responses'][200]>;
+export type MfaEnrollment = Json<paths['/api/v1/auth/mfa/enroll']['post']['responses'][200]>;

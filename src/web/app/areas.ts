@@ -1,0 +1,10 @@
+// Every feature area of the app, in navigation order. The only file that knows them all (like
+// src/server/modules/index.ts). To add one: create features/<id>/index.ts exporting an Area,
+// import it here, add i18n/en/<id>.json and i18n/ar/<id>.json. Nothing else changes.
+import type { Area } from './area.ts';
+import { accountArea } from '../features/account/index.ts';
+
+export const AREAS: readonly Area[] = [
+  // reception, scheduling, administration and compliance plug in here.
+  accountArea,
+];
