@@ -96,6 +96,15 @@ eachDialect((dialect) => {
     }
   });
 
+  test('readiness stays 200 with Redis down: the instance serves, degraded', async () => {
+    const res = await down.inject({ method: 'GET', url: '/health/ready' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().status, 'degraded');
+    assert.deepEqual(res.json().degraded, ['redis']);
+    assert.equal(res.json().checks.database, 'ok');
+    assert.match(res.json().checks.redis, /^degraded: circuit open/);
+  });
+
   // This once failed under load (401 !== 429) because "Redis down" was a fixed TCP port (6390) that
   // anything on the machine could be listening on — a throwaway redis-server of another test run,
   // for one — and counts then went partly to it and partly to the local fallback, which did not add
