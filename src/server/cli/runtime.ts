@@ -14,10 +14,11 @@ export function cliLogger(config: Config): Logger {
 /**
  * The database, and Redis only for a process that serves the API (the only user of it): commands
  * such as `migrate` and `audit verify` never touch Redis. Redis is opened without waiting for it —
- * the API starts degraded while it is away and uses it once it answers.
+ * the API starts degraded while it is away and uses it once it answers. Statement timeouts are for
+ * the API and the worker; migrations, seeding and audit verification may rightly run long.
  */
-export async function openRuntime(config: Config, opts: { redis?: boolean } = {}, log = cliLogger(config)): Promise<Runtime> {
-  const db = connectDatabase(config.db);
+export async function openRuntime(config: Config, opts: { redis?: boolean; statementTimeout?: boolean } = {}, log = cliLogger(config)): Promise<Runtime> {
+  const db = connectDatabase(config.db, { statementTimeout: opts.statementTimeout ?? false });
   const redis = opts.redis && config.redisUrl ? openRedis(config.redisUrl, log) : undefined;
   return { config, db, redis, log };
 }

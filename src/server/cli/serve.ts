@@ -10,7 +10,7 @@ import { OutboxWorker } from '../platform/outbox/worker.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
 export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
-  const rt = await openRuntime(config, { redis: roles.api });
+  const rt = await openRuntime(config, { redis: roles.api, statementTimeout: true });
   let app: FastifyInstance | undefined;
   let worker: OutboxWorker | undefined;
   try {

@@ -23,11 +23,13 @@ class Statement {
   }
 }
 
-export function openSqlite(file: string): DatabaseSync {
+export function openSqlite(file: string, busyTimeoutMs = 5000): DatabaseSync {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new DatabaseSync(file);
-  // WAL lets readers run beside the writer; FULL sync because a lost clinical write is worse than a slow one.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  // WAL lets readers run beside the writer; FULL sync because a lost clinical write is worse than a
+  // slow one. Another process holding the write lock (a backup, the sqlite3 shell) is waited for
+  // this long, then the request answers 503 (SQLITE_BUSY).
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${Math.round(busyTimeoutMs)};`);
   return db;
 }
 

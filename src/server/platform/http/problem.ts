@@ -1,6 +1,7 @@
 // RFC 9457 problem details from one place: every error, whatever threw it, leaves through here.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/unavailable.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -62,6 +63,12 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if (mapped) return sendProblem(reply, mapped, fe.message);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(reply, fe.statusCode === 429 ? 'too_many_requests' : 'bad_request', fe.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    const { code } = error as { code?: unknown };
+    request.log.warn({ code, err: error.message }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, 'service_unavailable', 'The database cannot be reached right now. Try again in a few seconds.');
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'internal_error', 'An unexpected error occurred. Quote the request id when reporting it.');
