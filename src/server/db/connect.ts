@@ -4,7 +4,7 @@ import { createPool, type Pool as MysqlPool } from 'mysql2';
 import type { DbConfig, DbClient } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, sqliteDialect } from './sqlite.ts';
-import { limitedMysqlPool } from './mysql-pool.ts';
+import { limitedMysqlPool, type DdlReplay } from './mysql-pool.ts';
 
 export interface PoolStats { size: number; idle: number; waiting: number; max: number }
 
@@ -13,6 +13,8 @@ export interface Db {
   client: DbClient;
   poolStats(): PoolStats;
   destroy(): Promise<void>;
+  /** MySQL only: the migrator's switch for resuming an interrupted migration (see mysql-pool.ts). */
+  ddlReplay?: DdlReplay;
 }
 
 // BIGINT counts and sums come back from pg as strings; every value we store fits in 2^53.
@@ -25,12 +27,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  * longer on the client in case the server cannot even answer).
  */
 export function connectDatabase(config: DbConfig, opts: { statementTimeout?: boolean } = {}): Db {
-  const { dialect, poolStats } = makeDialect(config, opts.statementTimeout ?? true);
+  const ddlReplay = config.client === 'mysql' ? { active: false } : undefined;
+  const { dialect, poolStats } = makeDialect(config, opts.statementTimeout ?? true, ddlReplay);
   const kysely = new Kysely<Database>({ dialect });
-  return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy() };
+  return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy(), ddlReplay };
 }
 
-function makeDialect(config: DbConfig, statementTimeout: boolean): { dialect: Dialect; poolStats: () => PoolStats } {
+function makeDialect(config: DbConfig, statementTimeout: boolean, ddlReplay = { active: false }): { dialect: Dialect; poolStats: () => PoolStats } {
   const statementMs = statementTimeout ? config.statementTimeoutMs : undefined;
   const clientMs = statementMs && statementMs + config.connectTimeoutMs;
   if (config.client === 'sqlite') {
@@ -66,7 +69,7 @@ function makeDialect(config: DbConfig, statementTimeout: boolean): { dialect: Di
     connectTimeout: config.connectTimeoutMs,
     enableKeepAlive: true,
   });
-  const limited = limitedMysqlPool(pool, { acquireTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: clientMs, statementTimeoutMs: statementMs });
+  const limited = limitedMysqlPool(pool, { acquireTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: clientMs, statementTimeoutMs: statementMs }, ddlReplay);
   return { dialect: new MysqlDialect({ pool: limited }), poolStats: () => mysqlPoolStats(pool, config.poolMax) };
 }
 
