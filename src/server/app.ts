@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/http/logger.ts';
 import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
+import { addShutdownGate } from './platform/http/shutdown.ts';
 import { workerAlive } from './platform/outbox/heartbeat.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
@@ -68,6 +69,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     cache: createCache(db.client, redisLink),
   };
   app.decorate('ctx', ctx);
+  addShutdownGate(app, ctx.health);
   if (redisLink) {
     // Ready means Redis was tried once (and its recovery hooks ran) — not that it answered.
     app.addHook('onReady', () => redisLink.probe());

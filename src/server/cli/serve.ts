@@ -1,6 +1,8 @@
 // `start` (API + worker), `serve` (API only) and `worker` (worker only), with graceful shutdown:
-// stop accepting, let in-flight requests and the current job finish, close the database —
-// within SHUTDOWN_TIMEOUT, after which the process exits anyway.
+// drain (platform/http/shutdown.ts: what was sent before the signal is served, later requests get
+// 503, for SHUTDOWN_DRAIN), stop listening, let in-flight requests and the current job finish,
+// close the database — within SHUTDOWN_TIMEOUT, after which the process exits anyway.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -30,7 +32,8 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
     throw err;
   }
   onSignals(rt, async () => {
-    await worker?.stop();
+    app?.shutdown.begin();
+    await Promise.all([worker?.stop(), app && sleep(config.shutdownDrainMs)]);
     await app?.close();
   });
 }
