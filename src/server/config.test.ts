@@ -56,3 +56,11 @@ test('production needs a way to protect /metrics', () => {
   assert.throws(() => parseConfig(prod), (e: ConfigError) => e.problems.some((p) => p.startsWith('METRICS_TOKEN')));
   assert.deepEqual(parseConfig({ ...prod, METRICS_ALLOW: '10.0.0.0/8' }).metrics.allow, ['10.0.0.0/8']);
 });
+
+test('fault limits: Redis and database timeouts and the shutdown drain, with defaults', () => {
+  const d = parseConfig(base);
+  assert.deepEqual([d.redisTimeoutMs, d.db.connectTimeoutMs, d.db.statementTimeoutMs, d.shutdownDrainMs], [250, 5000, 30_000, 1000]);
+  const c = parseConfig({ ...base, REDIS_TIMEOUT: '100ms', DB_CONNECT_TIMEOUT: '2s', DB_STATEMENT_TIMEOUT: '1m', SHUTDOWN_DRAIN: '5s' });
+  assert.deepEqual([c.redisTimeoutMs, c.db.connectTimeoutMs, c.db.statementTimeoutMs, c.shutdownDrainMs], [100, 2000, 60_000, 5000]);
+  assert.throws(() => parseConfig({ ...base, SHUTDOWN_DRAIN: '10s', SHUTDOWN_TIMEOUT: '10s' }), (e: ConfigError) => e.problems.some((p) => /^SHUTDOWN_DRAIN must be shorter than SHUTDOWN_TIMEOUT/.test(p)));
+});
