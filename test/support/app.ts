@@ -33,7 +33,9 @@ export async function startTestEnv(dialect: TestDialect, env: Record<string, str
   const redisUrl = opts.redis ? testRedisUrl() : undefined;
   // Every injected request comes from 127.0.0.1, and with Redis that address's counter is shared by
   // all test files and runs for RATE_LIMIT_WINDOW; only the rate-limit tests ask for a real limit.
-  const config = parseConfig({ NODE_ENV: 'test', ...TEST_SECRETS, RATE_LIMIT_MAX: '1000000', ...dbEnv, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...env });
+  // A loaded test machine can take longer than the production REDIS_TIMEOUT to answer, which would
+  // open the circuit in tests that are not about it; the fault tests set their own.
+  const config = parseConfig({ NODE_ENV: 'test', ...TEST_SECRETS, RATE_LIMIT_MAX: '1000000', REDIS_TIMEOUT: '2s', ...dbEnv, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...env });
   const db = connectDatabase(config.db);
   await migrateUp(db);
   const redis = redisUrl ? await connectRedis(redisUrl) : undefined;

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { connectRedis, type RedisClient } from '../../src/server/platform/redis.ts';
 import { RedisLink } from '../../src/server/platform/redis-link.ts';
+import { until } from './wait.ts';
 
 /**
  * A client that can never connect: it points at a Unix socket in a fresh private directory, so
@@ -33,9 +34,9 @@ export async function testLink(client: RedisClient, timeoutMs = 250): Promise<Re
 }
 
 /** A link to the test Redis (TEST_REDIS_URL), with its circuit closed. Close with closeLink(). */
-export async function liveLink(url: string, timeoutMs = 1000): Promise<RedisLink> {
+export async function liveLink(url: string, timeoutMs = 2000): Promise<RedisLink> {
   const link = await testLink(await connectRedis(url), timeoutMs);
-  if (link.state !== 'closed') throw new Error(`the test Redis at ${url} did not answer`);
+  await until(`the test Redis at ${url} to answer`, async () => { await link.probe(); return link.state === 'closed'; });
   return link;
 }
 

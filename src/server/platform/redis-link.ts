@@ -36,6 +36,7 @@ export class RedisLink {
   #openSince = new Date();
   #reason = 'not connected yet';
   #probing: Promise<void> | undefined;
+  #stopped = false;
 
   constructor(client: RedisClient, opts: { timeoutMs: number; registry?: Registry }, log: Pick<Logger, 'warn' | 'info'>) {
     this.client = client;
@@ -85,7 +86,7 @@ export class RedisLink {
         this.#trip(`no answer within ${this.#timeoutMs} ms`);
       }, this.#timeoutMs);
       this.#pending.add(release);
-      op(this.client).then((value) => settle(() => resolve(value)), (err: unknown) => {
+      Promise.resolve().then(() => op(this.client)).then((value) => settle(() => resolve(value)), (err: unknown) => {
         const error = err instanceof Error ? err : new Error(String(err));
         if (error.name === 'ReplyError') return settle(() => reject(error));
         this.#metrics?.failures.inc();
@@ -102,7 +103,9 @@ export class RedisLink {
     return this.#probing;
   }
 
+  /** Stops probing; the connection closing after this (at shutdown) is not an outage. */
   stop(): void {
+    this.#stopped = true;
     clearInterval(this.#timer);
   }
 
@@ -124,7 +127,7 @@ export class RedisLink {
   }
 
   #trip(reason: string): void {
-    if (this.#state === 'open') return;
+    if (this.#state === 'open' || this.#stopped) return;
     this.#state = 'open';
     this.#openSince = new Date();
     this.#reason = reason;

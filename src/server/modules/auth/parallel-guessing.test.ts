@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { testRedisUrl } from '../../../../test/support/dialects.ts';
+import { until } from '../../../../test/support/wait.ts';
 import { createFacility, createUser } from '../../../../test/support/fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connectDatabase, type Db } from '../../db/connect.ts';
@@ -58,7 +59,7 @@ eachDialect((dialect) => {
     });
 
     test(`${GUESSES} parallel wrong passwords spread over both: ${LOGIN_LIMITS.accountMax} checked in all`, async () => {
-      assert.equal(t.app.ctx.redis?.state, 'closed');
+      await until('both circuits to close', () => t.app.ctx.redis?.state === 'closed' && b.app.ctx.redis?.state === 'closed');
       const facility = await createFacility(t.db);
       const user = await createUser(t.db, [{ facilityId: facility.id, role: 'nurse' }]);
       assertThrottled(await guessInParallel([t.app, b.app], user.email));

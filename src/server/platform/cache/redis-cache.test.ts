@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { RedisLink } from '../redis-link.ts';
 import { testRedisUrl } from '../../../../test/support/dialects.ts';
 import { closeLink, deadRedis, liveLink, testLink } from '../../../../test/support/redis.ts';
+import { until } from '../../../../test/support/wait.ts';
 import { RedisCache } from './redis-cache.ts';
 import { createCache } from './cache.ts';
 import { MemoryCache } from './memory-cache.ts';
@@ -94,12 +95,10 @@ describe('with Redis', { skip: !url && 'set TEST_REDIS_URL' }, () => {
     const other = await liveLink(url!);
     try {
       const otherCache = new RedisCache(other, p);
-      other.stop();
-      // A link is probed once more here as after an outage: its recovery hooks run again.
+      // The connection drops and comes back, as after an outage: the recovery hooks run again.
       await other.client.disconnect(true);
       await new Promise<void>((resolve) => other.client.once('ready', resolve));
-      await other.probe();
-      assert.equal(other.state, 'closed');
+      await until('the reconnected link to close its circuit', async () => { await other.probe(); return other.state === 'closed'; });
       assert.equal(await otherCache.get('a:1'), undefined);
       assert.equal(await cache.get('a:1'), undefined, 'for every instance');
     } finally {
