@@ -6,6 +6,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import type { RedisClient } from './platform/redis.ts';
+import { RedisLink } from './platform/redis-link.ts';
 import type { AppContext } from './platform/context.ts';
 import { Health, healthRoutes } from './platform/health.ts';
 import { errorHandler, frameworkErrors, notFoundHandler } from './platform/http/problem.ts';
@@ -20,6 +21,7 @@ import { createMetricsRegistry, metricsPlugin } from './platform/http/metrics.ts
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
+import { addShutdownGate } from './platform/http/shutdown.ts';
 import { workerAlive } from './platform/outbox/heartbeat.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
@@ -67,20 +69,30 @@ export async function buildApp({ config, db, redis, logStream, webDir }: AppDeps
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);
 
-  const rateLimits = createRateLimitStore(redis, app.log);
+  const log = app.log as unknown as Logger;
+  const metrics = createMetricsRegistry(db.poolStats);
+  // One link per app: the cache and the rate limits share its timeout and circuit breaker.
+  const redisLink = redis && new RedisLink(redis, { timeoutMs: config.redisTimeoutMs, registry: metrics }, log);
+  const rateLimits = createRateLimitStore(redisLink, app.log);
   const ctx: AppContext = {
-    config, db, redis,
-    health: new Health(db, redis),
-    log: app.log as unknown as Logger,
-    metrics: createMetricsRegistry(db.poolStats),
+    config, db, redis: redisLink,
+    health: new Health(db, redisLink),
+    log,
+    metrics,
     audit: new AuditLog(db),
     tokens: new AccessTokens({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
     sessions: new SessionStates(db),
     rateLimits,
     loginThrottle: new LoginThrottle(rateLimits),
-    cache: createCache(db.client, redis),
+    cache: createCache(db.client, redisLink),
   };
   app.decorate('ctx', ctx);
+  addShutdownGate(app, ctx.health);
+  if (redisLink) {
+    // Ready means Redis was tried once (and its recovery hooks ran) — not that it answered.
+    app.addHook('onReady', () => redisLink.probe());
+    app.addHook('onClose', async () => redisLink.stop());
+  }
   ctx.health.addTables('notification', ['outbox']);
   ctx.health.add('notification', 'worker', () => workerAlive(db));
 

@@ -66,3 +66,11 @@ test('the worker\'s metrics listener is off unless WORKER_METRICS_PORT is set; a
   assert.equal(set.auditVerifyIntervalMs, 6 * 3_600_000);
   assert.throws(() => parseConfig({ ...base, WORKER_METRICS_PORT: 'nine' }), /WORKER_METRICS_PORT must be a whole number/);
 });
+
+test('fault limits: Redis and database timeouts and the shutdown drain, with defaults', () => {
+  const d = parseConfig(base);
+  assert.deepEqual([d.redisTimeoutMs, d.db.connectTimeoutMs, d.db.statementTimeoutMs, d.shutdownDrainMs], [250, 5000, 30_000, 1000]);
+  const c = parseConfig({ ...base, REDIS_TIMEOUT: '100ms', DB_CONNECT_TIMEOUT: '2s', DB_STATEMENT_TIMEOUT: '1m', SHUTDOWN_DRAIN: '5s' });
+  assert.deepEqual([c.redisTimeoutMs, c.db.connectTimeoutMs, c.db.statementTimeoutMs, c.shutdownDrainMs], [100, 2000, 60_000, 5000]);
+  assert.throws(() => parseConfig({ ...base, SHUTDOWN_DRAIN: '10s', SHUTDOWN_TIMEOUT: '10s' }), (e: ConfigError) => e.problems.some((p) => /^SHUTDOWN_DRAIN must be shorter than SHUTDOWN_TIMEOUT/.test(p)));
+});

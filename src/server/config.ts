@@ -20,6 +20,10 @@ export interface DbConfig {
   ssl: boolean;
   poolMin: number;
   poolMax: number;
+  /** How long to wait for a connection (pool slot, server connect, SQLite write lock). */
+  connectTimeoutMs: number;
+  /** Longest statement the API lets a server database run (PostgreSQL statement_timeout, MariaDB max_statement_time). */
+  statementTimeoutMs: number;
   sqliteFile: string;
 }
 
@@ -32,6 +36,8 @@ export interface Config {
   dataDir: string;
   db: DbConfig;
   redisUrl?: string;
+  /** Longest wait for any one Redis call before the request goes on without Redis. */
+  redisTimeoutMs: number;
   jwt: { secret: string; expirySeconds: number; refreshSecret: string; refreshExpirySeconds: number; refreshIdleSeconds: number; issuer: string; audience: string };
   bcryptRounds: number;
   rateLimit: { windowMs: number; max: number };
@@ -39,6 +45,8 @@ export interface Config {
   trustProxy: string[];
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long new connections are still accepted (and answered 503) before the listener closes. */
+  shutdownDrainMs: number;
   metrics: { token?: string; allow: string[] };
   smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean };
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
@@ -83,6 +91,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ssl: r.bool('DB_SSL', false),
     poolMin: r.int('DB_POOL_MIN', 0, 0, 1000),
     poolMax: r.int('DB_POOL_MAX', 10, 1, 1000),
+    connectTimeoutMs: r.duration('DB_CONNECT_TIMEOUT', '5s'),
+    statementTimeoutMs: r.duration('DB_STATEMENT_TIMEOUT', '30s'),
     sqliteFile: path.join(dataDir, 'nilecare.sqlite'),
   };
   if (db.poolMin > db.poolMax) r.problem('DB_POOL_MIN', `must not exceed DB_POOL_MAX (${db.poolMax})`);
@@ -106,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     db,
     redisUrl,
+    redisTimeoutMs: r.duration('REDIS_TIMEOUT', '250ms'),
     jwt: {
       secret: jwtSecret,
       expirySeconds: r.duration('JWT_EXPIRY', '15m') / 1000,
@@ -121,6 +132,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: list(r.optStr('TRUST_PROXY')),
     bodyLimitBytes: r.int('BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     shutdownTimeoutMs: r.duration('SHUTDOWN_TIMEOUT', '10s'),
+    shutdownDrainMs: r.duration('SHUTDOWN_DRAIN', '1s'),
     metrics: { token: r.optStr('METRICS_TOKEN'), allow: list(r.optStr('METRICS_ALLOW') ?? (production ? '' : '0.0.0.0/0,::/0')) },
     smtp: {
       host: r.optStr('SMTP_HOST'),
@@ -143,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     workerMetricsPort: r.optStr('WORKER_METRICS_PORT') === undefined ? undefined : r.int('WORKER_METRICS_PORT', 0, 0, 65535),
     auditVerifyIntervalMs: r.duration('AUDIT_VERIFY_INTERVAL', '1h'),
   };
+  if (config.shutdownDrainMs >= config.shutdownTimeoutMs) r.problem('SHUTDOWN_DRAIN', `must be shorter than SHUTDOWN_TIMEOUT (${config.shutdownTimeoutMs / 1000}s)`);
   if (production && config.metrics.allow.length === 0 && !config.metrics.token) {
     r.problem('METRICS_TOKEN', 'set METRICS_TOKEN or METRICS_ALLOW so /metrics is reachable in production');
   }

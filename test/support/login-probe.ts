@@ -1,5 +1,5 @@
 // A stand-in for the sign-in route's throttling path, for tests that must not depend on the auth
-// module: it checks and counts exactly as POST /api/v1/auth/login does, with every password wrong.
+// module: it takes an attempt exactly as POST /api/v1/auth/login does, with every password wrong.
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,8 +13,7 @@ export function addLoginProbe(app: FastifyInstance): void {
     config: { access: 'public' },
     schema: { body: Type.Object({ email: Type.String() }, { additionalProperties: false }) },
   }, async (req) => {
-    await app.ctx.loginThrottle.check(req.body.email, req.ip);
-    await app.ctx.loginThrottle.recordFailure(req.body.email, req.ip);
+    await app.ctx.loginThrottle.take(req.body.email, req.ip);
     throw new AppError('invalid_credentials', 'Wrong email or password.');
   });
 }

@@ -15,7 +15,10 @@ export async function runMigrate(config: Config, action: string | undefined): Pr
       const states = await migrationStatus(rt.db);
       const pending = states.filter((s) => !s.executedAt).length;
       console.log(`${where}: ${states.length - pending} applied, ${pending} pending`);
-      for (const s of states) console.log(`  ${s.executedAt ? 'applied' : 'pending'}  ${s.name}${s.executedAt ? `  ${s.executedAt.toISOString()}` : ''}`);
+      for (const s of states) {
+        const note = s.executedAt ? `  ${s.executedAt.toISOString()}` : s.interrupted ? '  (interrupted; "nilecare migrate up" resumes it)' : '';
+        console.log(`  ${s.executedAt ? 'applied' : 'pending'}  ${s.name}${note}`);
+      }
       return 0;
     }
     console.error('usage: nilecare migrate up | down | status');

@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { connectDatabase, type Db } from '../db/connect.ts';
 import { pendingMigrations, migrateUp } from '../db/migrate.ts';
-import { connectRedis, type RedisClient } from '../platform/redis.ts';
+import { openRedis, closeRedis, type RedisClient } from '../platform/redis.ts';
 import { REDACT_PATHS, errSerializer } from '../platform/http/logger.ts';
 
 export interface Runtime { config: Config; db: Db; redis: RedisClient | undefined; log: Logger }
@@ -11,15 +11,21 @@ export function cliLogger(config: Config): Logger {
   return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { err: errSerializer } });
 }
 
-export async function openRuntime(config: Config, log = cliLogger(config)): Promise<Runtime> {
-  const db = connectDatabase(config.db);
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
+/**
+ * The database, and Redis only for a process that serves the API (the only user of it): commands
+ * such as `migrate` and `audit verify` never touch Redis. Redis is opened without waiting for it —
+ * the API starts degraded while it is away and uses it once it answers. Statement timeouts are for
+ * the API and the worker; migrations, seeding and audit verification may rightly run long.
+ */
+export async function openRuntime(config: Config, opts: { redis?: boolean; statementTimeout?: boolean } = {}, log = cliLogger(config)): Promise<Runtime> {
+  const db = connectDatabase(config.db, { statementTimeout: opts.statementTimeout ?? false });
+  const redis = opts.redis && config.redisUrl ? openRedis(config.redisUrl, log) : undefined;
   return { config, db, redis, log };
 }
 
 export async function closeRuntime(rt: Runtime): Promise<void> {
   await rt.db.destroy();
-  if (rt.redis) await rt.redis.quit().catch(() => rt.redis?.disconnect());
+  if (rt.redis) await closeRedis(rt.redis);
 }
 
 /**

@@ -1,7 +1,9 @@
 // `start` (API + worker), `serve` (API only) and `worker` (worker only), with graceful shutdown:
-// stop accepting, let in-flight requests and the current job finish, close the database —
-// within SHUTDOWN_TIMEOUT, after which the process exits anyway.
+// drain (platform/http/shutdown.ts: what was sent before the signal is served, later requests get
+// 503, for SHUTDOWN_DRAIN), stop listening, let in-flight requests and the current job finish,
+// close the database — within SHUTDOWN_TIMEOUT, after which the process exits anyway.
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -15,7 +17,7 @@ import { listenWorkerMetrics } from './worker-metrics.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
 export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, { redis: roles.api, statementTimeout: true });
   let app: FastifyInstance | undefined;
   let worker: OutboxWorker | undefined;
   let metricsServer: FastifyInstance | undefined;
@@ -44,7 +46,8 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
     throw err;
   }
   onSignals(rt, async () => {
-    await worker?.stop();
+    app?.shutdown.begin();
+    await Promise.all([worker?.stop(), app && sleep(config.shutdownDrainMs)]);
     await app?.close();
     await metricsServer?.close();
   });

@@ -4,6 +4,7 @@ import { createPool, type Pool as MysqlPool } from 'mysql2';
 import type { DbConfig, DbClient } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, sqliteDialect } from './sqlite.ts';
+import { limitedMysqlPool, type DdlReplay } from './mysql-pool.ts';
 
 export interface PoolStats { size: number; idle: number; waiting: number; max: number }
 
@@ -12,20 +13,31 @@ export interface Db {
   client: DbClient;
   poolStats(): PoolStats;
   destroy(): Promise<void>;
+  /** MySQL only: the migrator's switch for resuming an interrupted migration (see mysql-pool.ts). */
+  ddlReplay?: DdlReplay;
 }
 
 // BIGINT counts and sums come back from pg as strings; every value we store fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function connectDatabase(config: DbConfig): Db {
-  const { dialect, poolStats } = makeDialect(config);
+/**
+ * Every wait on the database is bounded: for a connection (DB_CONNECT_TIMEOUT, also SQLite's wait
+ * for the write lock) and, unless `statementTimeout` is false (migrations and other admin work
+ * that may rightly run long), for a statement (DB_STATEMENT_TIMEOUT on the server, and a little
+ * longer on the client in case the server cannot even answer).
+ */
+export function connectDatabase(config: DbConfig, opts: { statementTimeout?: boolean } = {}): Db {
+  const ddlReplay = config.client === 'mysql' ? { active: false } : undefined;
+  const { dialect, poolStats } = makeDialect(config, opts.statementTimeout ?? true, ddlReplay);
   const kysely = new Kysely<Database>({ dialect });
-  return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy() };
+  return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy(), ddlReplay };
 }
 
-function makeDialect(config: DbConfig): { dialect: Dialect; poolStats: () => PoolStats } {
+function makeDialect(config: DbConfig, statementTimeout: boolean, ddlReplay = { active: false }): { dialect: Dialect; poolStats: () => PoolStats } {
+  const statementMs = statementTimeout ? config.statementTimeoutMs : undefined;
+  const clientMs = statementMs && statementMs + config.connectTimeoutMs;
   if (config.client === 'sqlite') {
-    const db = openSqlite(config.sqliteFile);
+    const db = openSqlite(config.sqliteFile, config.connectTimeoutMs);
     return { dialect: sqliteDialect(db), poolStats: () => ({ size: 1, idle: 1, waiting: 0, max: 1 }) };
   }
   if (config.client === 'postgres') {
@@ -34,7 +46,9 @@ function makeDialect(config: DbConfig): { dialect: Dialect; poolStats: () => Poo
       ssl: config.ssl ? { rejectUnauthorized: true } : undefined,
       min: config.poolMin,
       max: config.poolMax,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: config.connectTimeoutMs, // connecting, and waiting for a free client
+      ...(statementMs ? { statement_timeout: statementMs, query_timeout: clientMs } : {}),
+      keepAlive: true,
     });
     // An idle client that errors (server restart) must not crash the process; the pool replaces it.
     pool.on('error', () => {});
@@ -52,9 +66,11 @@ function makeDialect(config: DbConfig): { dialect: Dialect; poolStats: () => Poo
     timezone: 'Z',
     dateStrings: true,
     supportBigNumbers: true,
-    connectTimeout: 5000,
+    connectTimeout: config.connectTimeoutMs,
+    enableKeepAlive: true,
   });
-  return { dialect: new MysqlDialect({ pool }), poolStats: () => mysqlPoolStats(pool, config.poolMax) };
+  const limited = limitedMysqlPool(pool, { acquireTimeoutMs: config.connectTimeoutMs, queryTimeoutMs: clientMs, statementTimeoutMs: statementMs }, ddlReplay);
+  return { dialect: new MysqlDialect({ pool: limited }), poolStats: () => mysqlPoolStats(pool, config.poolMax) };
 }
 
 // mysql2 exposes no public pool counters; these internals have been stable across v2 and v3.

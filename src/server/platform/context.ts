@@ -3,7 +3,7 @@ import type { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Health } from './health.ts';
-import type { RedisClient } from './redis.ts';
+import type { RedisLink } from './redis-link.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { AccessTokens } from './auth/access-tokens.ts';
 import type { SessionStates } from './auth/session-state.ts';
@@ -15,7 +15,8 @@ import type { Cache } from './cache/cache.ts';
 export interface AppContext {
   config: Config;
   db: Db;
-  redis: RedisClient | undefined;
+  /** Redis behind its timeout and circuit breaker; undefined without REDIS_URL. */
+  redis: RedisLink | undefined;
   health: Health;
   log: Logger;
   metrics: Registry;

@@ -1,30 +1,38 @@
 // Health as the spec's deployment and cross-service tests use it. Modules add the checks that say
 // whether their part can serve; readiness checks the shared dependencies.
+//
+// Only what stops this instance from serving fails a check (503): the database. Redis being away
+// degrades it (shared cache and shared rate limits fall back to local ones) but it still serves, so
+// that shows in the body ("degraded") with a 200 — else a cache outage would make a load balancer
+// take every instance out at once.
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import type { RedisClient } from './redis.ts';
+import type { RedisLink } from './redis-link.ts';
 
 export const HEALTH_PARTS = ['auth', 'business', 'clinical', 'billing', 'notification'] as const;
 export type HealthPart = (typeof HEALTH_PARTS)[number];
 type Check = () => Promise<void>;
+interface Entry { check: Check; degradesOnly: boolean }
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 
 const CHECK_TIMEOUT_MS = 2000;
 
 export class Health {
-  readonly #checks = new Map<HealthPart | 'ready', Map<string, Check>>();
+  readonly #checks = new Map<HealthPart | 'ready', Map<string, Entry>>();
   readonly #db: Db;
 
-  constructor(db: Db, redis: RedisClient | undefined) {
+  constructor(db: Db, redis: RedisLink | undefined) {
     this.#db = db;
     this.add('ready', 'database', async () => { await sql`select 1`.execute(db.kysely); });
-    if (redis) this.add('ready', 'redis', async () => { await redis.ping(); });
+    if (redis) this.add('ready', 'redis', () => redisCheck(redis), { degradesOnly: true });
   }
 
-  add(part: HealthPart | 'ready', name: string, check: Check): void {
+  /** A failing check makes the part unhealthy (503), or with `degradesOnly` only degraded (200). */
+  add(part: HealthPart | 'ready', name: string, check: Check, opts: { degradesOnly?: boolean } = {}): void {
     if (!this.#checks.has(part)) this.#checks.set(part, new Map());
-    this.#checks.get(part)!.set(name, check);
+    this.#checks.get(part)!.set(name, { check, degradesOnly: opts.degradesOnly ?? false });
   }
 
   /** The part can serve only if its tables answer a query. */
@@ -34,14 +42,26 @@ export class Health {
     }
   }
 
-  async run(part: HealthPart | 'ready'): Promise<{ healthy: boolean; checks: Record<string, string> }> {
+  async run(part: HealthPart | 'ready'): Promise<{ status: HealthStatus; checks: Record<string, string>; failing: string[]; degraded: string[] }> {
     const checks = new Map([...(this.#checks.get('ready') ?? []), ...(this.#checks.get(part) ?? [])]);
     const results: Record<string, string> = {};
-    await Promise.all([...checks].map(async ([name, check]) => {
-      results[name] = await withTimeout(check()).then(() => 'ok', (e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`);
+    const failing: string[] = [];
+    const degraded: string[] = [];
+    await Promise.all([...checks].map(async ([name, { check, degradesOnly }]) => {
+      const error = await withTimeout(check()).then(() => undefined, (e: unknown) => (e instanceof Error ? e.message : String(e)));
+      results[name] = error === undefined ? 'ok' : `${degradesOnly ? 'degraded' : 'failed'}: ${error}`;
+      if (error !== undefined) (degradesOnly ? degraded : failing).push(name);
     }));
-    return { healthy: Object.values(results).every((r) => r === 'ok'), checks: results };
+    const status = failing.length ? 'unhealthy' : degraded.length ? 'degraded' : 'healthy';
+    return { status, checks: results, failing: failing.sort(), degraded: degraded.sort() };
   }
+}
+
+// The circuit's state, without waiting on a Redis known to be away.
+async function redisCheck(redis: RedisLink): Promise<void> {
+  const outage = redis.outage;
+  if (outage) throw new Error(`circuit open since ${outage.since.toISOString()} (${outage.reason})`);
+  await redis.run((c) => c.ping());
 }
 
 function withTimeout(p: Promise<void>): Promise<void> {
@@ -57,13 +77,13 @@ export async function healthRoutes(app: FastifyInstance, opts: { health: Health 
   app.get('/health', { config, schema: hide }, async () => ({ status: 'healthy' }));
   for (const part of ['ready', ...HEALTH_PARTS] as const) {
     app.get(`/health/${part}`, { config, schema: hide }, async (_req, reply) => {
-      const { healthy, checks } = await opts.health.run(part);
-      const failing = Object.keys(checks).filter((k) => checks[k] !== 'ok');
-      return reply.status(healthy ? 200 : 503).send({
-        status: healthy ? 'healthy' : 'unhealthy',
+      const { status, checks, failing, degraded } = await opts.health.run(part);
+      return reply.status(status === 'unhealthy' ? 503 : 200).send({
+        status,
         ...(part === 'ready' ? {} : { service: part }),
         checks,
         ...(failing.length ? { failing } : {}),
+        ...(degraded.length ? { degraded } : {}),
       });
     });
   }

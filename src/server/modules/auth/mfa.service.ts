@@ -8,7 +8,7 @@ import { newTotpSecret, totpQrSvg, totpUri } from './crypto/totp.ts';
 import { checkFactor, replaceRecoveryCodes, sealSecret, spendFactor } from './second-factor.ts';
 import { restartSessions, type RequestMeta } from './sessions.ts';
 import type { TokenPairT } from './auth.schemas.ts';
-import { checkThrottle, confirmPassword, recordFailure, type AuthDeps } from './throttle.ts';
+import { confirmPassword, throttled, type AuthDeps } from './throttle.ts';
 import { findUserById, type AuthUser } from './users.repository.ts';
 
 const ISSUER = 'NileCare';
@@ -71,14 +71,14 @@ export async function disable(deps: AuthDeps, userId: string, input: { password:
   const { ctx } = deps;
   const user = await load(deps, userId, true);
   const action = 'auth.mfa_disable';
-  await checkThrottle(deps, user.email, meta, { action, userId });
-  const passwordOk = (await verifyPassword(user.passwordHash, input.password)).ok;
-  const factor = passwordOk ? await checkFactor(ctx.db.kysely, ctx.config, user, input.code, { allowRecovery: true }) : null;
-  if (!factor) {
-    await recordFailure(deps, user.email, meta);
+  const factor = await throttled(deps, user.email, meta, { action, userId }, async (attempt) => {
+    const passwordOk = (await verifyPassword(user.passwordHash, input.password)).ok;
+    const found = passwordOk ? await checkFactor(ctx.db.kysely, ctx.config, user, input.code, { allowRecovery: true }) : null;
+    if (found) return found;
+    attempt.wrong();
     await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: passwordOk ? 'wrong_code' : 'wrong_password' } });
     throw passwordOk ? wrongCode() : invalid([{ field: 'body.password', message: 'is not your current password' }]);
-  }
+  });
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
     await trx.updateTable('users').set({ mfa_enabled: 0, mfa_secret: null, mfa_last_step: null, updated_at: nowIso() }).where('id', '=', userId).execute();
@@ -93,13 +93,13 @@ export async function regenerateRecoveryCodes(deps: AuthDeps, userId: string, co
   const { ctx } = deps;
   const user = await load(deps, userId, true);
   const action = 'auth.mfa_recovery_codes';
-  await checkThrottle(deps, user.email, meta, { action, userId });
-  const factor = await checkFactor(ctx.db.kysely, ctx.config, user, code, { allowRecovery: false });
-  if (!factor) {
-    await recordFailure(deps, user.email, meta);
+  const factor = await throttled(deps, user.email, meta, { action, userId }, async (attempt) => {
+    const found = await checkFactor(ctx.db.kysely, ctx.config, user, code, { allowRecovery: false });
+    if (found) return found;
+    attempt.wrong();
     await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_code' } });
     throw wrongCode();
-  }
+  });
   return ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await spendFactor(trx, userId, factor))) throw wrongCode();
     await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId }, trx);

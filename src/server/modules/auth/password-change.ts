@@ -6,7 +6,7 @@ import type { TokenPairT } from './auth.schemas.ts';
 import { hashPassword, verifyPassword } from './crypto/passwords.ts';
 import { checkPassword } from './crypto/password-policy.ts';
 import { restartSessions, type RequestMeta } from './sessions.ts';
-import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
+import { throttled, type AuthDeps } from './throttle.ts';
 import { findUserById } from './users.repository.ts';
 
 export async function changePassword(
@@ -16,13 +16,13 @@ export async function changePassword(
   const user = await findUserById(ctx.db.kysely, userId);
   if (!user) throw new AppError('token_invalid', 'This session has ended; sign in again.');
   const action = 'auth.password_change';
-  await checkThrottle(deps, user.email, meta, { action, userId });
   // Someone holding only a stolen access token must not be able to set a password of their own.
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword)).ok) {
-    await recordFailure(deps, user.email, meta);
+  await throttled(deps, user.email, meta, { action, userId }, async (attempt) => {
+    if ((await verifyPassword(user.passwordHash, input.currentPassword)).ok) return;
+    attempt.wrong();
     await ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { reason: 'wrong_password' } });
     throw invalid([{ field: 'body.currentPassword', message: 'is not your current password' }]);
-  }
+  });
   const problems = checkPassword(input.newPassword, { email: user.email, name: user.name });
   if (input.newPassword === input.currentPassword) problems.push('New password must differ from the current one.');
   if (problems.length) throw invalid(problems.map((message) => ({ field: 'body.newPassword', message })));

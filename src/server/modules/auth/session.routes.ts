@@ -68,7 +68,7 @@ export function sessionRoutes(deps: AuthDeps) {
       const { userId } = request.principal!;
       await ctx.db.kysely.transaction().execute(async (trx) => {
         await revokeAllSessions(trx, userId);
-        await ctx.audit.record({ ...auditContext(request), action: 'auth.logout_all', targetType: 'user', targetId: userId }, trx);
+        await ctx.audit.record({ ...auditContext(request), action: 'auth.logout_all', targetType: 'user', targetId: userId, subjectUserId: userId }, trx);
       });
       ctx.sessions.forgetUser(userId);
       clearRefreshCookie(request, reply);

@@ -10,7 +10,7 @@ import { dummyVerify, hashPassword, verifyPassword } from './crypto/passwords.ts
 import { claimAttempt, consumeChallenge, createChallenge, MFA_CHALLENGE_TTL_SECONDS } from './mfa-challenges.ts';
 import { checkFactor, spendFactor } from './second-factor.ts';
 import { startSession, type RequestMeta } from './sessions.ts';
-import { checkThrottle, recordFailure, type AuthDeps } from './throttle.ts';
+import { throttled, type Attempt, type AuthDeps } from './throttle.ts';
 import { findUserByEmail, findUserById, normaliseEmail, userView, type AuthUser } from './users.repository.ts';
 
 const INVALID_CREDENTIALS = 'The email or password is incorrect.';
@@ -18,29 +18,36 @@ const WRONG_CODE = 'The verification code is wrong or has already been used.';
 const CHALLENGE_INVALID = 'This sign-in step has expired or was already used; sign in again.';
 
 export async function login(deps: AuthDeps, input: { email: string; password: string }, meta: RequestMeta): Promise<SessionResponseT> {
-  const { ctx, metrics } = deps;
   const email = normaliseEmail(input.email);
-  const user = await findUserByEmail(ctx.db.kysely, email);
   // The account is looked up first so a lockout is recorded against it (its facilities see it).
-  await checkThrottle(deps, email, meta, { action: 'auth.login', userId: user?.id ?? null });
+  const user = await findUserByEmail(deps.ctx.db.kysely, email);
+  return throttled(deps, email, meta, { action: 'auth.login', userId: user?.id ?? null }, (attempt) => passwordStep(deps, email, user, input.password, meta, attempt));
+}
+
+async function passwordStep(
+  deps: AuthDeps, email: string, user: AuthUser | undefined, password: string, meta: RequestMeta, attempt: Attempt,
+): Promise<SessionResponseT> {
+  const { ctx, metrics } = deps;
   let reason: string | null = null;
   if (!user) {
-    await dummyVerify(input.password);
+    await dummyVerify(password);
     reason = 'unknown_email';
   } else {
-    const checked = await verifyPassword(user.passwordHash, input.password);
+    const checked = await verifyPassword(user.passwordHash, password);
     if (!checked.ok) reason = 'wrong_password';
     else if (!user.active) reason = 'user_disabled';
-    else if (checked.needsRehash) await rehash(deps, user, input.password);
+    else if (checked.needsRehash) await rehash(deps, user, password);
   }
   if (reason || !user) {
-    await recordFailure(deps, email, meta);
+    attempt.wrong();
     metrics.loginFailure('bad_credentials');
     await ctx.audit.record({ ...meta, action: 'auth.login', outcome: 'failure', actorId: user?.id ?? null, targetType: user ? 'user' : null, targetId: user?.id ?? null, subjectUserId: user?.id ?? null, details: { reason, email } });
     throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
   if (user.mfaEnabled) return challenge(deps, user, meta);
-  return finishSignIn(deps, user, meta, 'password');
+  const session = await finishSignIn(deps, user, meta, 'password');
+  attempt.signedIn();
+  return session;
 }
 
 // Legacy (bcrypt) or weaker argon2 hashes are replaced while the plain password is at hand —
@@ -70,25 +77,27 @@ export async function verifyMfa(deps: AuthDeps, input: { mfaToken: string; code:
   const claimed = await claimAttempt(k, input.mfaToken);
   const user = claimed && await findUserById(k, claimed.userId);
   if (!claimed || !user?.active || !user.mfaEnabled) throw new AppError('token_invalid', CHALLENGE_INVALID);
-  await checkThrottle(deps, user.email, meta, { action: 'auth.mfa_verify', userId: user.id });
-
-  const fail = async (): Promise<never> => {
-    await recordFailure(deps, user.email, meta);
-    metrics.loginFailure('mfa');
-    await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id });
-    throw new AppError('invalid_credentials', WRONG_CODE);
-  };
-  const factor = await checkFactor(k, ctx.config, user, input.code, { allowRecovery: true });
-  if (!factor) return fail();
-  try {
-    return await finishSignIn(deps, user, meta, factor.kind, async (trx) => {
-      if (!(await consumeChallenge(trx, claimed.id)) || !(await spendFactor(trx, user.id, factor))) throw new FactorSpent();
-      await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { factor: factor.kind } }, trx);
-    });
-  } catch (err) {
-    if (err instanceof FactorSpent) return fail();
-    throw err;
-  }
+  return throttled(deps, user.email, meta, { action: 'auth.mfa_verify', userId: user.id }, async (attempt) => {
+    const fail = async (): Promise<never> => {
+      attempt.wrong();
+      metrics.loginFailure('mfa');
+      await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id });
+      throw new AppError('invalid_credentials', WRONG_CODE);
+    };
+    const factor = await checkFactor(k, ctx.config, user, input.code, { allowRecovery: true });
+    if (!factor) return fail();
+    try {
+      const session = await finishSignIn(deps, user, meta, factor.kind, async (trx) => {
+        if (!(await consumeChallenge(trx, claimed.id)) || !(await spendFactor(trx, user.id, factor))) throw new FactorSpent();
+        await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { factor: factor.kind } }, trx);
+      });
+      attempt.signedIn();
+      return session;
+    } catch (err) {
+      if (err instanceof FactorSpent) return fail();
+      throw err;
+    }
+  });
 }
 
 /** Starts the session; `within` runs first in the same transaction (spending the second factor). */
@@ -102,7 +111,6 @@ async function finishSignIn(
     await ctx.audit.record({ ...meta, action: 'auth.login', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { method, sessionId: session.familyId } }, trx);
     return session;
   });
-  await ctx.loginThrottle.recordSuccess(user.email);
   const { mfaEnrollmentRequired, ...view } = await userView(ctx.db.kysely, user.id);
   return { ...pair, mfaEnrollmentRequired, user: view };
 }

@@ -1,5 +1,8 @@
 // The login throttle guards every place a secret is tried — password, TOTP, recovery code — with
 // one per-account budget, so spreading guesses over several routes gains an attacker nothing.
+//
+// Each check of a secret is one attempt, taken from the budget before the secret is looked at (so
+// parallel guesses cannot all slip in under the limit) and given back unless it was a wrong guess.
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { verifyPassword } from './crypto/passwords.ts';
@@ -8,10 +11,23 @@ import type { RequestMeta } from './sessions.ts';
 
 export interface AuthDeps { ctx: AppContext; metrics: AuthMetrics }
 
-/** Throws 429 when the account or address is locked out; the refusal is counted and audited. */
-export async function checkThrottle({ ctx, metrics }: AuthDeps, email: string, meta: RequestMeta, audit: { action: string; userId: string | null }): Promise<void> {
+export interface Attempt {
+  /** The secret was wrong: the attempt stays counted against the account and the address. */
+  wrong(): void;
+  /** Signed in: the account's earlier failures are cleared as well. */
+  signedIn(): void;
+}
+
+/**
+ * Runs `check` as one throttled attempt. Throws 429 (counted and audited) when the account or the
+ * address has no attempts left; otherwise the attempt is settled however `check` ends.
+ */
+export async function throttled<T>(
+  { ctx, metrics }: AuthDeps, email: string, meta: RequestMeta, audit: { action: string; userId: string | null }, check: (attempt: Attempt) => Promise<T>,
+): Promise<T> {
+  const ip = meta.ip ?? '';
   try {
-    await ctx.loginThrottle.check(email, meta.ip ?? '');
+    await ctx.loginThrottle.take(email, ip);
   } catch (err) {
     if (err instanceof AppError && err.code === 'too_many_requests') {
       metrics.loginFailure('locked');
@@ -20,22 +36,31 @@ export async function checkThrottle({ ctx, metrics }: AuthDeps, email: string, m
     }
     throw err;
   }
-}
-
-export function recordFailure({ ctx }: AuthDeps, email: string, meta: RequestMeta): Promise<void> {
-  return ctx.loginThrottle.recordFailure(email, meta.ip ?? '');
+  const state = { outcome: 'other' as 'wrong' | 'signedIn' | 'other' };
+  try {
+    return await check({ wrong: () => { state.outcome = 'wrong'; }, signedIn: () => { state.outcome = 'signedIn'; } });
+  } finally {
+    if (state.outcome === 'signedIn') await ctx.loginThrottle.succeeded(email, ip);
+    else if (state.outcome === 'other') await ctx.loginThrottle.giveBack(email, ip);
+  }
 }
 
 /**
  * The signed-in user types their password again (enrolling MFA, unlocking a locked screen): a wrong
- * one spends the sign-in budget, is audited under `action`, and answers 400 naming `field`.
+ * one spends the sign-in budget, is audited under `action`, and answers 400 naming `field`. With
+ * `clearsFailures`, the right one clears the account's earlier failures, as signing in does.
  */
 export async function confirmPassword(
-  deps: AuthDeps, user: { id: string; email: string; passwordHash: string }, password: string, meta: RequestMeta, action: string, field = 'body.password',
+  deps: AuthDeps, user: { id: string; email: string; passwordHash: string }, password: string, meta: RequestMeta, action: string,
+  { field = 'body.password', clearsFailures = false } = {},
 ): Promise<void> {
-  await checkThrottle(deps, user.email, meta, { action, userId: user.id });
-  if ((await verifyPassword(user.passwordHash, password)).ok) return;
-  await recordFailure(deps, user.email, meta);
-  await deps.ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { reason: 'wrong_password' } });
-  throw invalid([{ field, message: 'is not your current password' }]);
+  await throttled(deps, user.email, meta, { action, userId: user.id }, async (attempt) => {
+    if ((await verifyPassword(user.passwordHash, password)).ok) {
+      if (clearsFailures) attempt.signedIn();
+      return;
+    }
+    attempt.wrong();
+    await deps.ctx.audit.record({ ...meta, action, outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { reason: 'wrong_password' } });
+    throw invalid([{ field, message: 'is not your current password' }]);
+  });
 }

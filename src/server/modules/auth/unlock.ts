@@ -9,7 +9,6 @@ export async function unlock(deps: AuthDeps, userId: string, password: string, m
   const { ctx } = deps;
   const user = await findUserById(ctx.db.kysely, userId);
   if (!user) throw new AppError('token_invalid', 'This session has ended; sign in again.');
-  await confirmPassword(deps, user, password, meta, 'auth.unlock');
-  await ctx.loginThrottle.recordSuccess(user.email);
-  await ctx.audit.record({ ...meta, action: 'auth.unlock', actorId: userId, targetType: 'user', targetId: userId });
+  await confirmPassword(deps, user, password, meta, 'auth.unlock', { clearsFailures: true });
+  await ctx.audit.record({ ...meta, action: 'auth.unlock', actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId });
 }

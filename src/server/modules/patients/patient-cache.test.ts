@@ -13,14 +13,14 @@ const row = (version: number) => ({ id: 'p1', facility_id: 'f1', version, first_
 
 test('a cached record is served only to its own facility', async () => {
   const cache = new PatientCache(new MemoryCache(), log);
-  await cache.put(row(1));
+  await cache.put(row(1), '0');
   assert.equal((await cache.get('f1', 'p1'))?.first_name, 'v1');
   assert.equal(await cache.get('f2', 'p1'), undefined);
 });
 
 test('invalidation drops the record', async () => {
   const cache = new PatientCache(new MemoryCache(), log);
-  await cache.put(row(1));
+  await cache.put(row(1), '0');
   await cache.invalidate('f1', 'p1', 2);
   assert.equal(await cache.get('f1', 'p1'), undefined);
 });
@@ -28,24 +28,25 @@ test('invalidation drops the record', async () => {
 test('a read of the old version stored after the invalidation is ignored; the new version is served', async () => {
   const cache = new PatientCache(new MemoryCache(), log);
   await cache.invalidate('f1', 'p1', 2); // the update commits and invalidates …
-  await cache.put(row(1)); // … then a read that fetched version 1 just before stores it
+  await cache.put(row(1), '0'); // … then a read that fetched version 1 just before stores it
   assert.equal(await cache.get('f1', 'p1'), undefined);
-  await cache.put(row(2));
+  await cache.put(row(2), '0');
   assert.equal((await cache.get('f1', 'p1'))?.first_name, 'v2');
 });
 
 test('no cache, or a failing one, means every read goes to the database', async () => {
   const none = new PatientCache(undefined, log);
-  await none.put(row(1));
+  await none.put(row(1), '0');
   assert.equal(await none.get('f1', 'p1'), undefined);
 
   const broken: Cache = {
     get: async () => { throw new Error('down'); },
+    getMany: async () => { throw new Error('down'); },
     set: async () => { throw new Error('down'); },
     delete: async () => { throw new Error('down'); },
   };
   const failing = new PatientCache(broken, log);
-  await failing.put(row(1));
+  await failing.put(row(1), '0');
   assert.equal(await failing.get('f1', 'p1'), undefined);
   await failing.invalidate('f1', 'p1', 2); // logged, not thrown: the update has already committed
 });

@@ -8,6 +8,10 @@
 // kept twice as long as records — and a cached record older than its fence is ignored, wherever
 // and whenever it was stored. Records are cached as rows, the national ID still encrypted.
 //
+// Redis outages are handled beneath this (platform/cache/redis-cache.ts): a record cached before an
+// outage is not served after it, and a record read from the database before an outage ended is not
+// stored after it.
+//
 // A cache failure never fails a request: reads fall back to the database. An invalidation that
 // fails is logged as an error; the TTL bounds how long another instance could then serve the
 // old record.
@@ -29,25 +33,31 @@ export class PatientCache {
     this.#log = log;
   }
 
-  async get(facilityId: string, id: string): Promise<PatientTable | undefined> {
-    if (!this.#cache) return undefined;
+  /** The cached record (if current), and the stamp put() needs for a record read after a miss. */
+  async lookup(facilityId: string, id: string): Promise<{ row?: PatientTable; stamp?: string }> {
+    if (!this.#cache) return {};
     try {
-      const [raw, fence] = await Promise.all([this.#cache.get(recordKey(facilityId, id)), this.#cache.get(fenceKey(facilityId, id))]);
-      if (raw === undefined) return undefined;
+      const { values: [raw, fence], stamp } = await this.#cache.getMany([recordKey(facilityId, id), fenceKey(facilityId, id)]);
+      if (raw === undefined) return { stamp };
       const row = JSON.parse(raw) as PatientTable;
-      if (row.id !== id || row.facility_id !== facilityId) return undefined;
-      if (fence !== undefined && Number(row.version) < Number(fence)) return undefined;
-      return row;
+      if (row.id !== id || row.facility_id !== facilityId) return { stamp };
+      if (fence !== undefined && Number(row.version) < Number(fence)) return { stamp };
+      return { row, stamp };
     } catch (err) {
       this.#log.warn({ err: errorMessage(err) }, 'patient cache read failed; reading the database');
-      return undefined;
+      return {};
     }
   }
 
-  async put(row: PatientTable): Promise<void> {
-    if (!this.#cache) return;
+  async get(facilityId: string, id: string): Promise<PatientTable | undefined> {
+    return (await this.lookup(facilityId, id)).row;
+  }
+
+  /** `stamp` from the lookup() that missed; without one (the lookup failed) nothing is stored. */
+  async put(row: PatientTable, stamp: string | undefined): Promise<void> {
+    if (!this.#cache || stamp === undefined) return;
     try {
-      await this.#cache.set(recordKey(row.facility_id, row.id), JSON.stringify(row), PATIENT_CACHE_TTL_MS);
+      await this.#cache.set(recordKey(row.facility_id, row.id), JSON.stringify(row), PATIENT_CACHE_TTL_MS, stamp);
     } catch (err) {
       this.#log.warn({ err: errorMessage(err) }, 'patient cache write failed');
     }

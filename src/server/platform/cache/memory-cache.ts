@@ -1,6 +1,6 @@
 // In-process LRU cache: a Map keeps insertion order, so re-inserting on every hit makes its first
 // key the least recently used one, which is what gets evicted when the cache is full.
-import type { Cache } from './cache.ts';
+import type { Cache, CacheRead } from './cache.ts';
 
 export const MEMORY_CACHE_MAX_ENTRIES = 10_000;
 
@@ -25,6 +25,13 @@ export class MemoryCache implements Cache {
     if (entry.expiresAt <= this.#now()) return undefined;
     this.#entries.set(key, entry);
     return entry.value;
+  }
+
+  // One process, no outages: the stamp never changes.
+  async getMany(keys: string[]): Promise<CacheRead> {
+    const values = [];
+    for (const key of keys) values.push(await this.get(key));
+    return { values, stamp: '0' };
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {

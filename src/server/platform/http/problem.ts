@@ -6,6 +6,7 @@ import { languageOf, type Language } from './i18n/language.ts';
 import { ARABIC_DETAIL, titleOf } from './i18n/problem-text.ts';
 import { arabicOf } from './i18n/arabic-messages.ts';
 import { fieldProblems, type SchemaError } from './i18n/field-messages.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/unavailable.ts';
 
 // Fastify's own client errors, named in our vocabulary, with a detail that says what to do.
 const FASTIFY_ERRORS: Record<string, [ErrorCode, string]> = {
@@ -76,6 +77,12 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if (mapped) return sendProblem(reply, mapped[0], mapped[1]);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(reply, fe.statusCode === 429 ? 'too_many_requests' : 'bad_request', fe.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    const { code } = error as { code?: unknown };
+    request.log.warn({ code, err: error.message }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return sendProblem(reply, 'service_unavailable', 'The database cannot be reached right now. Try again in a few seconds.');
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'internal_error', 'An unexpected error occurred. Quote the request id when reporting it.');
