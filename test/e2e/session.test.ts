@@ -107,8 +107,10 @@ describe('web app session', { skip }, () => {
       for (const digits of ['Arabic-Indic (١٢٣)', 'Western (123)', 'Arabic-Indic (١٢٣)']) {
         await page.waitForTimeout(2_500); // longer than JWT_EXPIRY: the token in memory has expired
         seen.length = 0;
+        // Waited for before the click: under load the answer can arrive before the click returns.
+        const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH' && r.status() === 200);
         await page.locator('label', { hasText: digits }).click();
-        await page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/me') && r.request().method() === 'PATCH' && r.status() === 200);
+        await saved;
         assert.deepEqual(seen, ['401 PATCH /api/v1/auth/me', '200 POST /api/v1/auth/refresh', '200 PATCH /api/v1/auth/me']);
       }
       await page.getByText(/Example: ٢٧|Example: [٠-٩]/).waitFor();

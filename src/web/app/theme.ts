@@ -17,4 +17,6 @@ export const theme = createTheme({
   defaultRadius: 'md',
   focusRing: 'auto',
   cursorType: 'pointer',
+  // People who ask their system for less motion get none (and browser tests check settled screens).
+  respectReducedMotion: true,
 });

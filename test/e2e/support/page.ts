@@ -16,7 +16,8 @@ export interface WatchedPage { page: Page; context: BrowserContext; problems: st
 
 /** A new context (its own cookies) and page; every CSP violation, page error and console error is recorded. */
 export async function openPage(browser: Browser, opts: { language?: 'en' | 'ar' } = {}): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: LAPTOP, locale: opts.language === 'ar' ? 'ar-SD' : 'en-GB', timezoneId: 'Africa/Khartoum' });
+  // Reduced motion: the app then skips transitions, so axe measures colours of a settled screen, not mid-fade.
+  const context = await browser.newContext({ viewport: LAPTOP, locale: opts.language === 'ar' ? 'ar-SD' : 'en-GB', timezoneId: 'Africa/Khartoum', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

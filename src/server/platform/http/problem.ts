@@ -8,6 +8,10 @@ import { arabicOf } from './i18n/arabic-messages.ts';
 import { fieldProblems, type SchemaError } from './i18n/field-messages.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/unavailable.ts';
 
+export const LONG_PATH_DETAIL = 'A part of the URL path is longer than any identifier this API uses.';
+/** Fastify's default maxParamLength: a longer path segment cannot be an id of ours. */
+export const MAX_PATH_SEGMENT = 100;
+
 // Fastify's own client errors, named in our vocabulary, with a detail that says what to do.
 const FASTIFY_ERRORS: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'Send the body as JSON with "Content-Type: application/json" (or send no body).'],
@@ -15,7 +19,7 @@ const FASTIFY_ERRORS: Record<string, [ErrorCode, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The request body is larger than this server accepts (BODY_LIMIT).'],
   FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'The request body is not valid JSON.'],
   FST_ERR_BAD_URL: ['bad_request', 'The URL is not valid: a percent-encoded character in it is malformed.'],
-  FST_ERR_MAX_PARAM_LENGTH: ['uri_too_long', 'A part of the URL path is longer than any identifier this API uses.'],
+  FST_ERR_MAX_PARAM_LENGTH: ['uri_too_long', LONG_PATH_DETAIL],
 };
 
 export interface ProblemBody {

@@ -81,6 +81,8 @@ test('other files are served but revalidated; a missing file is a 404, not the a
     const res = await get(url);
     assert.ok(res.statusCode !== 200 || !res.body.includes('"name"'), url);
   }
+  const nul = await get('/favicon.svg%00.png');
+  assert.equal(nul.statusCode, 404, 'a NUL in a file name is a 404, not a 500');
 });
 
 test('the API, health and metrics keep their own answers and headers', async () => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../errors.ts';
+import { LONG_PATH_DETAIL, MAX_PATH_SEGMENT } from './problem.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../../dist/web', import.meta.url));
 const NOT_APP = /^\/(api|health|metrics)(\/|$)/;
@@ -54,12 +55,17 @@ export async function webAppRoutes(app: FastifyInstance, opts: { dir?: string } 
 
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split('?')[0]!;
-    if (NOT_APP.test(url)) return reply.callNotFound();
+    if (NOT_APP.test(url)) {
+      // The router falls through to this catch-all when a path parameter is too long to match.
+      if (url.split('/').some((segment) => segment.length > MAX_PATH_SEGMENT)) throw new AppError('uri_too_long', LONG_PATH_DETAIL);
+      return reply.callNotFound();
+    }
     if (url.startsWith('/assets/')) {
       // Content-hashed names: a file never changes under its name.
       return reply.header('cache-control', IMMUTABLE).sendFile(url.slice(1), { cacheControl: false });
     }
     const file = decodeURIComponent(url.slice(1));
+    if (file.includes('\u0000')) return reply.callNotFound();
     const inside = path.resolve(root, file).startsWith(root + path.sep);
     if (inside && file !== 'index.html' && fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.isFile()) {
       return reply.header('cache-control', 'no-cache').sendFile(file, { cacheControl: false });
