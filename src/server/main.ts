@@ -5,6 +5,7 @@ import { runProcess } from './cli/serve.ts';
 import { runMigrate } from './cli/migrate.ts';
 import { runSeed } from './cli/seed.ts';
 import { runAudit } from './cli/audit.ts';
+import { runBackup, runRestore } from './cli/backup.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -14,6 +15,10 @@ const USAGE = `usage: nilecare <command>
   migrate up|down|status
                      apply, revert one, or list database migrations
   audit verify       check the audit log's hash chain; exit 1 if an event was changed or removed
+  backup [--dir DIR] | backup verify FILE | backup list
+                     encrypted, checksummed backup of the database (BACKUP_* settings)
+  restore FILE [--force]
+                     verify a backup, then load it into the configured empty database
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -41,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate': return runMigrate(config, rest[0]);
     case 'seed': return runSeed(config, rest);
     case 'audit': return runAudit(config, rest[0]);
+    case 'backup': return runBackup(config, rest);
+    case 'restore': return runRestore(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
