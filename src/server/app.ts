@@ -56,7 +56,7 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     log: app.log as unknown as Logger,
     metrics: createMetricsRegistry(db.poolStats),
     audit: new AuditLog(db),
-    tokens: new AccessTokens({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
+    tokens: new AccessTokens({ secret: config.jwt.secret, previousSecret: config.jwt.previousSecret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
     sessions: new SessionStates(db),
     rateLimits,
     loginThrottle: new LoginThrottle(rateLimits),

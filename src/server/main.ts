@@ -6,6 +6,7 @@ import { runMigrate } from './cli/migrate.ts';
 import { runSeed } from './cli/seed.ts';
 import { runAudit } from './cli/audit.ts';
 import { runBackup, runRestore } from './cli/backup.ts';
+import { runKeys } from './cli/keys.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -19,6 +20,8 @@ const USAGE = `usage: nilecare <command>
                      encrypted, checksummed backup of the database (BACKUP_* settings)
   restore FILE [--force]
                      verify a backup, then load it into the configured empty database
+  keys status | keys rotate [--batch-size N] [--pause-ms M]
+                     which keys hold the encrypted fields; move them all to the current keys
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -48,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     case 'audit': return runAudit(config, rest[0]);
     case 'backup': return runBackup(config, rest);
     case 'restore': return runRestore(config, rest);
+    case 'keys': return runKeys(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -1,11 +1,11 @@
-// Taking a backup: the database's own snapshot tool → gzip (where it helps) → encryption → a
+// Taking a backup: the database's own snapshot tool → zstd (where it helps) → encryption → a
 // `.partial` file that becomes the backup only when every step succeeded; then its manifest, then
 // retention. A failed backup leaves nothing behind and deletes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { constants, createZstdCompress } from 'node:zlib';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { migrationStatus } from '../../db/migrate.ts';
@@ -53,7 +53,7 @@ export async function createBackup(config: Config, db: Db): Promise<BackupResult
   const file = path.join(config.backup.dir, `nilecare-${config.db.client}-${dbName.replace(/[^\w.-]/g, '_')}-${stamp}${BACKUP_EXT}`);
   const partial = `${file}.partial`;
   const head = new PassThrough();
-  const stages: Transform[] = engine.compression === 'gzip' ? [createGzip({ level: 6 })] : [];
+  const stages: Transform[] = engine.compression === 'zstd' ? [createZstdCompress({ params: { [constants.ZSTD_c_compressionLevel]: 3 } })] : [];
   const tap = new HashTap();
   try {
     await Promise.all([

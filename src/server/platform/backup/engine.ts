@@ -5,7 +5,7 @@ import type { BackupHeader } from './container.ts';
 
 export interface BackupEngine {
   content: BackupHeader['content'];
-  /** Whether the plaintext is worth gzipping (pg_dump's custom format is compressed already). */
+  /** Whether the plaintext is worth compressing (pg_dump's custom format is compressed already). */
   compression: BackupHeader['compression'];
   /** The dump program and its version, checked against the server (pg_dump must not be older). */
   describeTool(): Promise<string>;

@@ -60,7 +60,7 @@ export function mysqlEngine(config: Config, db: Db): BackupEngine {
   const secrets = [c.password];
   return {
     content: 'mysql-dump-sql',
-    compression: 'gzip',
+    compression: 'zstd',
     target: `mysql://${c.user}@${c.host}:${c.port}/${c.database}`,
 
     async describeTool() {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip } from 'node:zlib';
+import { createZstdDecompress } from 'node:zlib';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { DecryptStream, parseHeader, type BackupHeader } from './container.ts';
@@ -31,14 +31,14 @@ function readHeader(file: string): BackupHeader {
 export function openPlaintext(config: Config, file: string, header: BackupHeader): Readable {
   const decrypt = new DecryptStream(backupKeys(config));
   const source = fs.createReadStream(file);
-  if (header.compression !== 'gzip') {
+  if (header.compression !== 'zstd') {
     source.on('error', (err) => decrypt.destroy(err));
     return source.pipe(decrypt);
   }
-  const gunzip = createGunzip();
+  const inflate = createZstdDecompress();
   // Errors anywhere in the chain surface on the stream the caller reads.
-  pipeline(source, decrypt, gunzip).catch((err: unknown) => gunzip.destroy(err as Error));
-  return gunzip;
+  pipeline(source, decrypt, inflate).catch((err: unknown) => inflate.destroy(err as Error));
+  return inflate;
 }
 
 /** Checks a backup end to end without a target: checksum, header, every chunk. Answers its manifest. */

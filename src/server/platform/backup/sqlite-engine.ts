@@ -18,7 +18,7 @@ export function sqliteEngine(config: Config): BackupEngine {
   const file = config.db.sqliteFile;
   return {
     content: 'sqlite-database',
-    compression: 'gzip',
+    compression: 'zstd',
     target: file,
     describeTool: async () => `node:sqlite online backup (Node ${process.versions.node}, SQLite ${process.versions.sqlite})`,
 
