@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
@@ -27,14 +27,16 @@ const backupDir = path.resolve(`bench/.data/${NAME}/backups-${client}`);
 fs.rmSync(backupDir, { recursive: true, force: true });
 const keys = { BACKUP_ENCRYPTION_KEYS: `b1:${randomBytes(32).toString('base64')}`, BACKUP_DIR: backupDir, LOG_LEVEL: 'warn' };
 const main = path.resolve('src/server/main.ts');
-const run = (extra: Record<string, string>, ...args: string[]) => {
+/** Runs one command, timed; `okExit` lists the exit codes that are answers rather than failures. */
+const run = (extra: Record<string, string>, args: string[], okExit = [0]) => {
   const started = process.hrtime.bigint();
-  const out = execFileSync(process.execPath, [main, ...args], { env: { ...process.env, ...env, ...keys, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  const r = spawnSync(process.execPath, [main, ...args], { env: { ...process.env, ...env, ...keys, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!okExit.includes(r.status ?? -1)) throw new Error(`nilecare ${args.join(' ')} exited ${r.status}:\n${r.stdout}`);
+  return { out: r.stdout, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 };
 
 // 1. The source database (kept between runs; only missing patients are added).
-run({}, 'migrate', 'up');
+run({}, ['migrate', 'up']);
 const config = parseConfig({ ...process.env, ...env });
 const db = connectDatabase(config.db);
 const boot = await startServer(main, ['serve'], env); // creates the facility and admin on first start
@@ -52,14 +54,14 @@ await db.destroy();
 const restoreEnv = await emptyTarget();
 const steps: { step: string; seconds: number; note: string }[] = [];
 
-const backup = run({}, 'backup');
+const backup = run({}, ['backup']);
 const file = /backup written: (\S+)/.exec(backup.out)![1]!;
 steps.push({ step: 'backup', seconds: backup.seconds, note: `${(fs.statSync(file).size / 1_048_576).toFixed(1)} MiB encrypted file` });
-const verify = run({}, 'backup', 'verify', file);
+const verify = run({}, ['backup', 'verify', file]);
 steps.push({ step: 'backup verify (checksum + decrypt, no database)', seconds: verify.seconds, note: /, ([\d.]+ MiB dump)/.exec(verify.out)?.[1] ?? '' });
-const restore = run(restoreEnv, 'restore', file);
+const restore = run(restoreEnv, ['restore', file]);
 steps.push({ step: 'restore into an empty database', seconds: restore.seconds, note: 'verify pass + load' });
-const audit = run(restoreEnv, 'audit', 'verify');
+const audit = run(restoreEnv, ['audit', 'verify']);
 steps.push({ step: 'audit verify on the restored copy', seconds: audit.seconds, note: audit.out.trim() });
 
 const restoredDb = connectDatabase(parseConfig({ ...process.env, ...env, ...restoreEnv }).db);
@@ -67,7 +69,15 @@ const restored = { patients: await count(restoredDb), appointments: await count(
 await restoredDb.destroy();
 if (JSON.stringify(restored) !== JSON.stringify(source)) throw new Error(`restored counts ${JSON.stringify(restored)} differ from ${JSON.stringify(source)}`);
 
-// 3. Report.
+// 3. Key rotation on the restored copy (the source stays as seeded): a new PHI key and index key.
+const dev = JSON.parse(fs.readFileSync(path.join(env.DATA_DIR!, 'secrets.json'), 'utf8')) as { phiKey: string; phiIndexKey: string };
+const rotating = { ...restoreEnv, PHI_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString('base64')},dev1:${dev.phiKey}`, PHI_INDEX_KEY: randomBytes(32).toString('base64'), PHI_INDEX_KEY_PREVIOUS: dev.phiIndexKey };
+const status = run(rotating, ['keys', 'status'], [1]);
+steps.push({ step: 'keys status before rotating', seconds: status.seconds, note: /national_id_enc: (\d+) value/.exec(status.out)?.[1] + ' national IDs' });
+const rotate = run(rotating, ['keys', 'rotate']);
+steps.push({ step: 'keys rotate (new PHI key and index key)', seconds: rotate.seconds, note: rotate.out.split('\n').filter((l) => l.includes('national_id_enc') && l.includes('scanned')).at(-1) ?? '' });
+
+// 4. Report.
 const head = `${client}, ${source.patients} patients, ${source.appointments} appointments, ${source.audit} audit events, ${new Date().toISOString().slice(0, 16)}Z`;
 const table = [head, '', '| step | seconds (wall, whole command) | note |', '|---|---|---|', ...steps.map((s) => `| ${s.step} | ${s.seconds.toFixed(1)} | ${s.note} |`)].join('\n');
 console.log(`\n${table}\n`);

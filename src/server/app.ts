@@ -24,8 +24,12 @@ import { generalLimit } from './platform/rate-limit/general-limit.ts';
 import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
+import type { Tracing } from './platform/telemetry/tracing.ts';
+import type { ErrorReporter } from './platform/telemetry/error-reporter.ts';
+import { traceHttp } from './platform/telemetry/http-spans.ts';
+import { reportRequestErrors } from './platform/telemetry/report-errors.ts';
 
-export interface AppDeps { config: Config; db: Db; redis?: RedisClient }
+export interface AppDeps { config: Config; db: Db; redis?: RedisClient; tracing?: Tracing; errors?: ErrorReporter }
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,9 +38,9 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, redis, tracing, errors }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, tracing?.logMixin),
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
@@ -45,6 +49,9 @@ export async function buildApp({ config, db, redis }: AppDeps): Promise<FastifyI
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First, so every later hook and handler runs inside the request's span.
+  if (tracing) traceHttp(app, tracing);
+  if (errors) reportRequestErrors(app, errors);
   const routeTable: RouteEntry[] = [];
   enforceRouteAccess(app, routeTable);
   app.decorate('routeTable', routeTable);

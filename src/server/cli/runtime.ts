@@ -1,25 +1,35 @@
-import pino, { type Logger } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
 import type { Config } from '../config.ts';
 import { connectDatabase, type Db } from '../db/connect.ts';
 import { pendingMigrations, migrateUp } from '../db/migrate.ts';
 import { connectRedis, type RedisClient } from '../platform/redis.ts';
 import { REDACT_PATHS } from '../platform/http/logger.ts';
+import { startTracing, type Tracing } from '../platform/telemetry/tracing.ts';
+import { startErrorReporting, SEND_TIMEOUT_MS, type ErrorReporter } from '../platform/telemetry/error-reporter.ts';
 
-export interface Runtime { config: Config; db: Db; redis: RedisClient | undefined; log: Logger }
+/** `tracing` and `errors` exist only for the long-running roles, and only when configured. */
+export interface Runtime { config: Config; db: Db; redis: RedisClient | undefined; log: Logger; tracing?: Tracing; errors?: ErrorReporter }
 
-export function cliLogger(config: Config): Logger {
-  return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } });
+export function cliLogger(config: Config, mixin?: LoggerOptions['mixin']): Logger {
+  return pino({ level: config.logLevel === 'silent' ? 'silent' : config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(mixin ? { mixin } : {}) });
 }
 
-export async function openRuntime(config: Config, log = cliLogger(config)): Promise<Runtime> {
-  const db = connectDatabase(config.db);
+/** `role` (api, worker, api+worker): start tracing and error reporting for a serving process. */
+export async function openRuntime(config: Config, opts: { role?: string } = {}): Promise<Runtime> {
+  const bootLog = cliLogger(config);
+  const tracing = opts.role ? await startTracing(config, bootLog, opts.role) : undefined;
+  const log = tracing ? cliLogger(config, tracing.logMixin) : bootLog;
+  const errors = opts.role ? startErrorReporting(config, log, opts.role) : undefined;
+  const db = connectDatabase(config.db, tracing);
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log) : undefined;
-  return { config, db, redis, log };
+  return { config, db, redis, log, tracing, errors };
 }
 
 export async function closeRuntime(rt: Runtime): Promise<void> {
   await rt.db.destroy();
   if (rt.redis) await rt.redis.quit().catch(() => rt.redis?.disconnect());
+  await rt.tracing?.shutdown();
+  await rt.errors?.flush(SEND_TIMEOUT_MS);
 }
 
 /**

@@ -10,7 +10,8 @@ import { OutboxWorker } from '../platform/outbox/worker.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
 export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
-  const rt = await openRuntime(config);
+  const rt = await openRuntime(config, { role: roles.api && roles.worker ? 'api+worker' : roles.api ? 'api' : 'worker' });
+  reportCrashes(rt);
   let app: FastifyInstance | undefined;
   let worker: OutboxWorker | undefined;
   try {
@@ -21,7 +22,7 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       await app.listen({ host: config.host, port: config.port });
     }
     if (roles.worker) {
-      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }), { maintenance: maintenanceTasks(rt) });
+      worker = new OutboxWorker(rt.db, jobHandlers(rt), rt.log.child({ role: 'worker' }), { maintenance: maintenanceTasks(rt), tracing: rt.tracing });
       worker.start();
       rt.log.info({ workerId: worker.id }, 'worker started');
     }
@@ -32,6 +33,19 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
   onSignals(rt, async () => {
     await worker?.stop();
     await app?.close();
+  });
+}
+
+/**
+ * A crash (an exception nothing caught, or a rejected promise nothing handled) is logged, sent to
+ * the error tracker when SENTRY_DSN is set (waiting a moment for it), and ends the process with 1,
+ * as Node would: the orchestrator restarts it rather than it running on in an unknown state.
+ */
+function reportCrashes(rt: Runtime) {
+  process.once('uncaughtException', (err, origin) => {
+    rt.log.fatal({ err, origin }, 'crashed');
+    rt.errors?.captureProcessError(err, origin);
+    void (rt.errors?.flush(2000) ?? Promise.resolve()).finally(() => process.exit(1));
   });
 }
 

@@ -4,6 +4,8 @@ import { createPool, type Pool as MysqlPool } from 'mysql2';
 import type { DbConfig, DbClient } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, sqliteDialect } from './sqlite.ts';
+import type { Tracing } from '../platform/telemetry/tracing.ts';
+import { tracedDialect } from '../platform/telemetry/db-spans.ts';
 
 export interface PoolStats { size: number; idle: number; waiting: number; max: number }
 
@@ -17,9 +19,10 @@ export interface Db {
 // BIGINT counts and sums come back from pg as strings; every value we store fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function connectDatabase(config: DbConfig): Db {
+/** With `tracing`, each statement run inside a request or job span gets a span of its own. */
+export function connectDatabase(config: DbConfig, tracing?: Tracing): Db {
   const { dialect, poolStats } = makeDialect(config);
-  const kysely = new Kysely<Database>({ dialect });
+  const kysely = new Kysely<Database>({ dialect: tracing ? tracedDialect(dialect, tracing, config.client) : dialect });
   return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy() };
 }
 

@@ -9,9 +9,11 @@ export const REDACT_PATHS = [
   '*.secret', '*.code', '*.nationalId', 'password', 'token', 'refreshToken', 'accessToken',
 ];
 
-export function loggerOptions(level: string): LoggerOptions {
+/** `mixin`: extra fields for every line (the active trace id, when tracing is on). */
+export function loggerOptions(level: string, mixin?: LoggerOptions['mixin']): LoggerOptions {
   return {
     level,
+    ...(mixin ? { mixin } : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: FastifyRequest) => ({

@@ -1,6 +1,7 @@
 // RFC 9457 problem details from one place: every error, whatever threw it, leaves through here.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldProblem } from '../errors.ts';
+import { traceOf } from '../telemetry/trace-ids.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -30,6 +31,8 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string
       code,
       instance: reply.request.url.split('?')[0],
       requestId: reply.request.id,
+      // A support call about a failure can then be followed in the trace (when tracing is on).
+      ...(status >= 500 && traceOf(reply.request) ? { traceId: traceOf(reply.request)!.traceId } : {}),
       ...extra,
     });
 }

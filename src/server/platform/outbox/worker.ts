@@ -6,13 +6,15 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.ts';
 import { uuidv7, nowIso } from '../ids.ts';
 import { beat } from './heartbeat.ts';
+import type { Tracing } from '../telemetry/tracing.ts';
 
 export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
 
 /** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
 export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
 
-export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[] }
+/** `tracing`: each job runs in a span of its own (its database statements become its children). */
+export interface WorkerOptions { pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[]; tracing?: Tracing }
 
 const HEARTBEAT_MS = 5000;
 
@@ -21,7 +23,7 @@ export class OutboxWorker {
   readonly #db: Db;
   readonly #handlers: Map<string, JobHandler>;
   readonly #log: Logger;
-  readonly #opts: Required<WorkerOptions>;
+  readonly #opts: Required<Omit<WorkerOptions, 'tracing'>> & Pick<WorkerOptions, 'tracing'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #stopped = false;
@@ -58,7 +60,15 @@ export class OutboxWorker {
     }
     await this.#maintain();
     const jobs = await this.#claim();
-    for (const job of jobs) await this.#run(job);
+    const tracing = this.#opts.tracing;
+    for (const job of jobs) {
+      if (!tracing) await this.#run(job);
+      else {
+        await tracing.inSpan(`outbox ${job.topic}`, tracing.api.SpanKind.CONSUMER, { 'messaging.system': 'nilecare-outbox', 'messaging.operation.type': 'process', 'messaging.destination.name': job.topic, 'messaging.message.id': job.id, 'nilecare.job.attempt': job.attempts }, async () => {
+          if (!await this.#run(job)) tracing.api.trace.getActiveSpan()?.setStatus({ code: tracing.api.SpanStatusCode.ERROR });
+        });
+      }
+    }
     return jobs.length;
   }
 
@@ -100,13 +110,15 @@ export class OutboxWorker {
     });
   }
 
-  async #run(job: { id: string; topic: string; payload: string; attempts: number; max_attempts: number }) {
+  /** Runs one job and records its outcome; answers whether it succeeded. */
+  async #run(job: { id: string; topic: string; payload: string; attempts: number; max_attempts: number }): Promise<boolean> {
     const handler = this.#handlers.get(job.topic);
     try {
       if (!handler) throw new PermanentJobError(`no handler for topic ${job.topic}`);
       await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts });
       await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
         .where('id', '=', job.id).execute();
+      return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
@@ -116,6 +128,7 @@ export class OutboxWorker {
         .set({ status: final ? 'failed' : 'pending', run_at: final ? nowIso() : retryAt, locked_until: null, last_error: message.slice(0, 2000) })
         .where('id', '=', job.id).execute();
       this.#log.warn({ jobId: job.id, topic: job.topic, attempt: job.attempts, final, err: message }, 'outbox job failed');
+      return false;
     }
   }
 }
