@@ -45,7 +45,7 @@ export interface Config {
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
   stripe: { secretKey?: string; webhookSecret?: string };
   /** `tracesUrl`: where OTLP/HTTP spans go (from JAEGER_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT); none, no tracing. */
-  monitoring: { sentryDsn?: string; sentryRelease?: string; jaegerEndpoint?: string; prometheusEndpoint?: string; tracesUrl?: string };
+  monitoring: { sentryDsn?: string; sentryRelease?: string; jaegerEndpoint?: string; prometheusEndpoint?: string; tracesUrl?: string; tracesSampleRatio: number };
   /** `previousIndexKey`: the blind-index key being replaced; lookups try both until `nilecare keys rotate` is done. */
   phi: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer; previousIndexKey?: Buffer };
   backup: { dir: string; keys?: KeyRing; retentionDays: number; retentionCount: number; timeoutMs: number };
@@ -144,6 +144,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     monitoring: {
       sentryDsn: sentryDsn(r), sentryRelease: r.optStr('SENTRY_RELEASE'),
       jaegerEndpoint: r.optStr('JAEGER_ENDPOINT'), prometheusEndpoint: r.optStr('PROMETHEUS_ENDPOINT'), tracesUrl: tracesUrl(r),
+      tracesSampleRatio: r.int('TRACES_SAMPLE_PERCENT', 100, 0, 100) / 100,
     },
     phi: { keys: phiKeys.keys, activeKeyId: phiKeys.activeKeyId, indexKey: phiIndexKey, previousIndexKey: phiPreviousIndexKey },
     backup: {

@@ -13,27 +13,41 @@ export function maskSql(text: string): string {
   return text.replace(/'(?:[^']|'')*'/g, '?').replace(/\b\d{4,}\b/g, '?').slice(0, 2000);
 }
 
+// The application issues a bounded set of distinct statements; each is masked once.
+const MASKED_CACHE_SIZE = 1000;
+const masked = new Map<string, { text: string; operation: string }>();
+function describe(sql: string) {
+  let hit = masked.get(sql);
+  if (!hit) {
+    hit = { text: maskSql(sql), operation: /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'QUERY' };
+    if (masked.size >= MASKED_CACHE_SIZE) masked.delete(masked.keys().next().value!);
+    masked.set(sql, hit);
+  }
+  return hit;
+}
+
 export function tracedDialect(dialect: Dialect, tracing: Tracing, client: DbClient): Dialect {
   const { api, tracer } = tracing;
   const traced = (conn: DatabaseConnection): DatabaseConnection => new Proxy(conn, {
     get(target, prop) {
       if (prop === 'executeQuery') {
         const execute = async <R>(query: CompiledQuery, options?: Parameters<DatabaseConnection['executeQuery']>[1]): Promise<QueryResult<R>> => {
-          if (!api.trace.getActiveSpan()) return target.executeQuery<R>(query, options);
-          const operation = /^\s*(\w+)/.exec(query.sql)?.[1]?.toUpperCase() ?? 'QUERY';
-          return tracer.startActiveSpan(`db ${operation}`, {
+          const parent = api.trace.getActiveSpan();
+          if (!parent || !parent.isRecording()) return target.executeQuery<R>(query, options);
+          const { text, operation } = describe(query.sql);
+          // Not made active: nothing runs inside a statement, so no context switch is needed.
+          const span = tracer.startSpan(`db ${operation}`, {
             kind: api.SpanKind.CLIENT,
-            attributes: { 'db.system.name': SYSTEM[client], 'db.operation.name': operation, 'db.query.text': maskSql(query.sql) },
-          }, async (span) => {
-            try {
-              return await target.executeQuery<R>(query, options);
-            } catch (err) {
-              span.setStatus({ code: api.SpanStatusCode.ERROR, message: err instanceof Error ? err.name : 'error' });
-              throw err;
-            } finally {
-              span.end();
-            }
+            attributes: { 'db.system.name': SYSTEM[client], 'db.operation.name': operation, 'db.query.text': text },
           });
+          try {
+            return await target.executeQuery<R>(query, options);
+          } catch (err) {
+            span.setStatus({ code: api.SpanStatusCode.ERROR, message: err instanceof Error ? err.name : 'error' });
+            throw err;
+          } finally {
+            span.end();
+          }
         };
         return execute;
       }

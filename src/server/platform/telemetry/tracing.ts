@@ -30,7 +30,7 @@ const NO_IDS: Record<string, string> = {};
 export async function startTracing(config: Config, log: Logger, role: string): Promise<Tracing | undefined> {
   const url = config.monitoring.tracesUrl;
   if (!url) return undefined;
-  const [api, { BasicTracerProvider, BatchSpanProcessor }, { OTLPTraceExporter }, { AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { resourceFromAttributes }] = await Promise.all([
+  const [api, { BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }, { OTLPTraceExporter }, { AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { resourceFromAttributes }] = await Promise.all([
     import('@opentelemetry/api'), import('@opentelemetry/sdk-trace-base'), import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/context-async-hooks'), import('@opentelemetry/core'), import('@opentelemetry/resources'),
   ]);
@@ -46,7 +46,10 @@ export async function startTracing(config: Config, log: Logger, role: string): P
   api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 
   const exporter = new OTLPTraceExporter({ url, timeoutMillis: EXPORT_TIMEOUT_MS, concurrencyLimit: 2 });
+  // A request's spans are all kept or all dropped (parent-based), TRACES_SAMPLE_PERCENT of requests kept.
+  const sampler = new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(config.monitoring.tracesSampleRatio) });
   const provider = new BasicTracerProvider({
+    sampler,
     resource: resourceFromAttributes({
       'service.name': 'nilecare', 'service.namespace': 'nilecare', 'service.instance.id': `${hostname()}-${process.pid}`,
       'nilecare.role': role, 'deployment.environment.name': config.nodeEnv,
