@@ -71,7 +71,7 @@ export async function runRestore(config: Config, argv: string[]): Promise<number
   }
   return reporting(async () => {
     const r = await restoreBackup(config, positionals[0]!, { force: values.force, connect: () => connectDatabase(config.db) });
-    console.log(`restored ${r.header.dbClient} backup of ${r.header.createdAt} into ${r.target}${r.replaced ? ' (replacing what was there)' : ''} in ${r.seconds.toFixed(1)} s`);
+    console.log(`restored ${r.header.dbClient} backup of ${r.header.createdAt} into ${r.target}${r.replaced ? ` (replacing what was there${r.note ? `; ${r.note}` : ''})` : ''} in ${r.seconds.toFixed(1)} s`);
     const db = connectDatabase(config.db);
     try {
       for (const line of await tableCounts(db)) console.log(`  ${line}`);

@@ -15,8 +15,8 @@ export interface BackupEngine {
   target: string;
   /** True when the target has no tables. */
   isEmpty(): Promise<boolean>;
-  /** Removes every table, view and function from the target (restore --force). */
-  clear(): Promise<void>;
+  /** Removes every table, view and function from the target (restore --force); may answer a note for the operator. */
+  clear(): Promise<string | void>;
   /** Loads a verified plaintext dump into the empty target. */
   restore(input: Readable): Promise<void>;
 }

@@ -59,7 +59,7 @@ export async function verifyBackup(config: Config, file: string): Promise<{ mani
   return { manifest, header, plaintextBytes };
 }
 
-export interface RestoreResult { target: string; header: BackupHeader; replaced: boolean; seconds: number }
+export interface RestoreResult { target: string; header: BackupHeader; replaced: boolean; note?: string; seconds: number }
 
 /** `connect` opens the target server database (not called for SQLite, whose file is replaced whole). */
 export async function restoreBackup(config: Config, file: string, opts: { force: boolean; connect: () => Db }): Promise<RestoreResult> {
@@ -75,9 +75,9 @@ export async function restoreBackup(config: Config, file: string, opts: { force:
     if (!empty && !opts.force) {
       throw new RestoreRefused(`The target ${engine.target} is not empty. Restore into an empty database, or pass --force to replace everything in it.`);
     }
-    if (!empty) await engine.clear();
+    const note = empty ? undefined : (await engine.clear()) ?? undefined;
     await engine.restore(openPlaintext(config, file, header));
-    return { target: engine.target, header, replaced: !empty, seconds: (Date.now() - started) / 1000 };
+    return { target: engine.target, header, replaced: !empty, note, seconds: (Date.now() - started) / 1000 };
   } finally {
     await db?.destroy();
   }

@@ -59,7 +59,7 @@ export function sqliteEngine(config: Config): BackupEngine {
       // Kept, not deleted: the operator asked to replace this database, not to lose it.
       const aside = `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '')}`;
       for (const suffix of SIDE_FILES) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
-      console.log(`The database that was there is kept as ${aside}`);
+      return `the database that was there is kept as ${aside}`;
     },
 
     async restore(input: Readable) {
