@@ -2,7 +2,7 @@
 // and resolves once it logs the address it listens on.
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export interface RunningServer { url: string; stop(): Promise<void> }
+export interface RunningServer { url: string; pid: number; stop(): Promise<void> }
 
 export function startServer(script: string, args: string[], env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -15,7 +15,7 @@ export function startServer(script: string, args: string[], env: Record<string, 
         child.stdout!.off('data', onData);
         child.stdout!.resume();
         child.stderr!.resume();
-        resolve({ url: m[1]!, stop: () => stop(child) });
+        resolve({ url: m[1]!, pid: child.pid!, stop: () => stop(child) });
       }
     };
     child.stdout!.on('data', onData);

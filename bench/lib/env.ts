@@ -6,10 +6,9 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 
 export const ADMIN = { email: 'bench-admin@nilecare.local', password: 'Nile-Load-Test-Key-2026' };
-const DB_NAME = 'nilecare_bench';
-
-export async function benchEnv(client: 'sqlite' | 'postgres' | 'mysql'): Promise<Record<string, string>> {
-  const dataDir = path.resolve(`bench/.data/${client}`);
+/** `name` names the database (and the SQLite folder), so separate benchmarks keep separate data. */
+export async function benchEnv(client: 'sqlite' | 'postgres' | 'mysql', DB_NAME = 'nilecare_bench'): Promise<Record<string, string>> {
+  const dataDir = path.resolve(DB_NAME === 'nilecare_bench' ? `bench/.data/${client}` : `bench/.data/${DB_NAME}/${client}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const common = {
     NODE_ENV: 'development', LOG_LEVEL: 'info', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1',

@@ -32,6 +32,10 @@ import { generalLimit } from './platform/rate-limit/general-limit.ts';
 import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
+import type { Tracing } from './platform/telemetry/tracing.ts';
+import type { ErrorReporter } from './platform/telemetry/error-reporter.ts';
+import { traceHttp } from './platform/telemetry/http-spans.ts';
+import { reportRequestErrors } from './platform/telemetry/report-errors.ts';
 
 export interface AppDeps {
   config: Config; db: Db; redis?: RedisClient;
@@ -39,6 +43,8 @@ export interface AppDeps {
   logStream?: DestinationStream;
   /** The built web app (default dist/web). */
   webDir?: string;
+  tracing?: Tracing;
+  errors?: ErrorReporter;
 }
 
 declare module 'fastify' {
@@ -48,9 +54,9 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp({ config, db, redis, logStream, webDir }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, redis, logStream, webDir, tracing, errors }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
+    logger: { ...loggerOptions(config.logLevel, tracing?.logMixin), ...(logStream ? { stream: logStream } : {}) },
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
@@ -63,6 +69,9 @@ export async function buildApp({ config, db, redis, logStream, webDir }: AppDeps
     schemaController: { compilersFactory: { buildValidator: guardedValidatorCompiler() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // First, so every later hook and handler runs inside the request's span.
+  if (tracing) traceHttp(app, tracing);
+  if (errors) reportRequestErrors(app, errors);
   refuseWhileClosing(app);
   acceptEmptyJson(app);
   const routeTable: RouteEntry[] = [];
@@ -80,7 +89,7 @@ export async function buildApp({ config, db, redis, logStream, webDir }: AppDeps
     log,
     metrics,
     audit: new AuditLog(db),
-    tokens: new AccessTokens({ secret: config.jwt.secret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
+    tokens: new AccessTokens({ secret: config.jwt.secret, previousSecret: config.jwt.previousSecret, issuer: config.jwt.issuer, audience: config.jwt.audience, expirySeconds: config.jwt.expirySeconds }),
     sessions: new SessionStates(db),
     rateLimits,
     loginThrottle: new LoginThrottle(rateLimits),

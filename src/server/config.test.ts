@@ -74,3 +74,21 @@ test('fault limits: Redis and database timeouts and the shutdown drain, with def
   assert.deepEqual([c.redisTimeoutMs, c.db.connectTimeoutMs, c.db.statementTimeoutMs, c.shutdownDrainMs], [100, 2000, 60_000, 5000]);
   assert.throws(() => parseConfig({ ...base, SHUTDOWN_DRAIN: '10s', SHUTDOWN_TIMEOUT: '10s' }), (e: ConfigError) => e.problems.some((p) => /^SHUTDOWN_DRAIN must be shorter than SHUTDOWN_TIMEOUT/.test(p)));
 });
+
+test('operations settings: backups, rotation leftovers, tracing and error reporting', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  const c = parseConfig({ ...base, BACKUP_ENCRYPTION_KEYS: `b2:${key},b1:${key}`, BACKUP_RETENTION_DAYS: '30', PHI_INDEX_KEY_PREVIOUS: key, JAEGER_ENDPOINT: 'http://jaeger:4318/', SENTRY_DSN: 'https://abc@sentry.example.org/42', PATH: '/usr/bin', JWT_SECRET_PREVIOUS: 'p'.repeat(40) });
+  assert.equal(c.backup.keys?.activeKeyId, 'b2');
+  assert.equal(c.backup.retentionDays, 30);
+  assert.equal(c.backup.dir, '/tmp/nilecare-config-test/backups');
+  assert.equal(c.phi.previousIndexKey?.length, 32);
+  assert.equal(c.jwt.previousSecret, 'p'.repeat(40));
+  assert.equal(c.monitoring.tracesUrl, 'http://jaeger:4318/v1/traces');
+  assert.equal(parseConfig({ ...base, OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/v1/traces' }).monitoring.tracesUrl, 'http://collector:4318/v1/traces');
+  assert.equal(parseConfig(base).monitoring.tracesUrl, undefined);
+  assert.equal(parseConfig(base).backup.keys, undefined);
+  // Spawned tools get what they need to run, never NileCare's secrets.
+  assert.deepEqual(c.toolEnv, { PATH: '/usr/bin' });
+  assert.throws(() => parseConfig({ ...base, PHI_INDEX_KEY_PREVIOUS: 'c2hvcnQ=', JAEGER_ENDPOINT: 'jaeger:4318', SENTRY_DSN: 'nope', JWT_SECRET_PREVIOUS: 'short' }),
+    (e: ConfigError) => ['PHI_INDEX_KEY_PREVIOUS', 'JAEGER_ENDPOINT', 'SENTRY_DSN', 'JWT_SECRET_PREVIOUS'].every((n) => e.problems.some((p) => p.startsWith(n))));
+});

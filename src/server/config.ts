@@ -1,6 +1,6 @@
 // Configuration is read from the environment once, validated, and passed explicitly.
 // This is the only file that may look at process.env (see DESIGN.md rule 2).
-import { readEnv } from './platform/config/env-reader.ts';
+import { readEnv, type KeyRing } from './platform/config/env-reader.ts';
 import { list } from './platform/config/parse.ts';
 import { loadOrCreateDevSecrets } from './platform/config/dev-secrets.ts';
 import path from 'node:path';
@@ -38,7 +38,8 @@ export interface Config {
   redisUrl?: string;
   /** Longest wait for any one Redis call before the request goes on without Redis. */
   redisTimeoutMs: number;
-  jwt: { secret: string; expirySeconds: number; refreshSecret: string; refreshExpirySeconds: number; refreshIdleSeconds: number; issuer: string; audience: string };
+  /** `previousSecret` / `refreshPreviousSecret`: still accepted while a rotation settles (docs/operations.md). */
+  jwt: { secret: string; previousSecret?: string; expirySeconds: number; refreshSecret: string; refreshPreviousSecret?: string; refreshExpirySeconds: number; refreshIdleSeconds: number; issuer: string; audience: string };
   bcryptRounds: number;
   rateLimit: { windowMs: number; max: number };
   corsOrigins: string[];
@@ -51,8 +52,13 @@ export interface Config {
   smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean };
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
   stripe: { secretKey?: string; webhookSecret?: string };
-  monitoring: { sentryDsn?: string; jaegerEndpoint?: string; prometheusEndpoint?: string };
-  phi: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer };
+  /** `tracesUrl`: where OTLP/HTTP spans go (from JAEGER_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT); none, no tracing. */
+  monitoring: { sentryDsn?: string; sentryRelease?: string; jaegerEndpoint?: string; prometheusEndpoint?: string; tracesUrl?: string; tracesSampleRatio: number };
+  /** `previousIndexKey`: the blind-index key being replaced; lookups try both until `nilecare keys rotate` is done. */
+  phi: { keys: Record<string, Buffer>; activeKeyId: string; indexKey: Buffer; previousIndexKey?: Buffer };
+  backup: { dir: string; keys?: KeyRing; retentionDays: number; retentionCount: number; timeoutMs: number };
+  /** The environment spawned tools (pg_dump, mysqldump…) get: what they need to run, none of NileCare's secrets. */
+  toolEnv: Record<string, string>;
   bootstrap: { adminEmail?: string; adminPassword?: string; facilityName: string };
   workerInProcess: boolean;
   /** `nilecare worker` serves /metrics on this port when set. */
@@ -99,10 +105,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
   const jwtSecret = r.secret('JWT_SECRET', dev && (() => dev().jwtSecret), production ? PROD_SECRET_MIN : 32);
   const jwtRefreshSecret = r.secret('JWT_REFRESH_SECRET', dev && (() => dev().jwtRefreshSecret), production ? PROD_SECRET_MIN : 32);
+  const jwtPrevious = r.optSecret('JWT_SECRET_PREVIOUS', production ? PROD_SECRET_MIN : 32);
+  const jwtRefreshPrevious = r.optSecret('JWT_REFRESH_SECRET_PREVIOUS', production ? PROD_SECRET_MIN : 32);
   if (production && jwtSecret && jwtSecret === jwtRefreshSecret) r.problem('JWT_REFRESH_SECRET', 'must differ from JWT_SECRET');
 
   const phiKeys = r.keyRing('PHI_ENCRYPTION_KEYS', dev && (() => dev().phiKeys));
   const phiIndexKey = r.key('PHI_INDEX_KEY', dev && (() => dev().phiIndexKey));
+  const phiPreviousIndexKey = r.optKey('PHI_INDEX_KEY_PREVIOUS');
+  const backupKeys = r.keyRing('BACKUP_ENCRYPTION_KEYS', undefined, false);
 
   const redisUrl = r.optStr('REDIS_URL') ?? redisUrlFromParts(r);
   const port = r.int('PORT', 3000, 0, 65535);
@@ -119,8 +129,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     redisTimeoutMs: r.duration('REDIS_TIMEOUT', '250ms'),
     jwt: {
       secret: jwtSecret,
+      previousSecret: jwtPrevious,
       expirySeconds: r.duration('JWT_EXPIRY', '15m') / 1000,
       refreshSecret: jwtRefreshSecret,
+      refreshPreviousSecret: jwtRefreshPrevious,
       refreshExpirySeconds: r.duration('JWT_REFRESH_EXPIRY', '7d') / 1000,
       refreshIdleSeconds: r.duration('JWT_REFRESH_IDLE', '24h') / 1000,
       issuer: r.str('JWT_ISSUER', 'nilecare'),
@@ -144,8 +156,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     s3: { bucket: r.optStr('S3_BUCKET'), region: r.optStr('S3_REGION'), accessKey: r.optStr('S3_ACCESS_KEY'), secretKey: r.optStr('S3_SECRET_KEY'), endpoint: r.optStr('S3_ENDPOINT') },
     stripe: { secretKey: r.optStr('STRIPE_SECRET_KEY'), webhookSecret: r.optStr('STRIPE_WEBHOOK_SECRET') },
-    monitoring: { sentryDsn: r.optStr('SENTRY_DSN'), jaegerEndpoint: r.optStr('JAEGER_ENDPOINT'), prometheusEndpoint: r.optStr('PROMETHEUS_ENDPOINT') },
-    phi: { keys: phiKeys.keys, activeKeyId: phiKeys.activeKeyId, indexKey: phiIndexKey },
+    monitoring: {
+      sentryDsn: sentryDsn(r), sentryRelease: r.optStr('SENTRY_RELEASE'),
+      jaegerEndpoint: r.optStr('JAEGER_ENDPOINT'), prometheusEndpoint: r.optStr('PROMETHEUS_ENDPOINT'), tracesUrl: tracesUrl(r),
+      tracesSampleRatio: r.int('TRACES_SAMPLE_PERCENT', 100, 0, 100) / 100,
+    },
+    phi: { keys: phiKeys.keys, activeKeyId: phiKeys.activeKeyId, indexKey: phiIndexKey, previousIndexKey: phiPreviousIndexKey },
+    backup: {
+      dir: path.resolve(r.str('BACKUP_DIR', path.join(dataDir, 'backups'))),
+      keys: backupKeys.activeKeyId ? backupKeys : undefined,
+      retentionDays: r.int('BACKUP_RETENTION_DAYS', 14, 0, 36500),
+      retentionCount: r.int('BACKUP_RETENTION_COUNT', 7, 1, 100_000),
+      timeoutMs: r.duration('BACKUP_TIMEOUT', '2h'),
+    },
+    toolEnv: Object.fromEntries(TOOL_ENV.flatMap((name) => (env[name] ? [[name, env[name]]] : []))),
     bootstrap: {
       adminEmail: r.optStr('NILECARE_ADMIN_EMAIL')?.toLowerCase(),
       adminPassword: r.optStr('NILECARE_ADMIN_PASSWORD'),
@@ -167,6 +191,31 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function loadConfig(): Config {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
   return parseConfig(process.env);
+}
+
+// Inherited by pg_dump, mysqldump and friends: locating binaries, locale, temp space, TLS files.
+const TOOL_ENV = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'PGSSLROOTCERT', 'PGSSLCERT', 'PGSSLKEY', 'PGSSLMODE'];
+
+/** JAEGER_ENDPOINT (the spec's name) or OTEL_EXPORTER_OTLP_ENDPOINT: an OTLP/HTTP base URL; spans go to /v1/traces. */
+function tracesUrl(r: ReturnType<typeof readEnv>): string | undefined {
+  const name = r.optStr('JAEGER_ENDPOINT') ? 'JAEGER_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT';
+  const v = r.optStr(name);
+  if (!v) return undefined;
+  if (!/^https?:\/\/[^/]/.test(v) || !URL.canParse(v)) {
+    r.problem(name, `must be an http(s) URL such as http://jaeger:4318, got "${v}"`);
+    return undefined;
+  }
+  const base = v.replace(/\/+$/, '');
+  return base.endsWith('/v1/traces') ? base : `${base}/v1/traces`;
+}
+
+function sentryDsn(r: ReturnType<typeof readEnv>): string | undefined {
+  const v = r.optStr('SENTRY_DSN');
+  if (v && !/^https?:\/\/[^@/\s]+@[^/\s]+\/.*\d+$/.test(v)) {
+    r.problem('SENTRY_DSN', 'must look like https://<public key>@<host>/<project id>');
+    return undefined;
+  }
+  return v;
 }
 
 function inferClient(url: string | undefined): DbClient {

@@ -6,6 +6,8 @@ import { runMigrate } from './cli/migrate.ts';
 import { runSeed } from './cli/seed.ts';
 import { runAudit } from './cli/audit.ts';
 import { runUser } from './cli/user.ts';
+import { runBackup, runRestore } from './cli/backup.ts';
+import { runKeys } from './cli/keys.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -18,6 +20,12 @@ const USAGE = `usage: nilecare <command>
   user reset-password EMAIL
                      print a temporary password for the account (to be changed at sign-in);
                      ends its sessions
+  backup [--dir DIR] | backup verify FILE | backup list
+                     encrypted, checksummed backup of the database (BACKUP_* settings)
+  restore FILE [--force]
+                     verify a backup, then load it into the configured empty database
+  keys status | keys rotate [--batch-size N] [--pause-ms M]
+                     which keys hold the encrypted fields; move them all to the current keys
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -46,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
     case 'seed': return runSeed(config, rest);
     case 'audit': return runAudit(config, rest[0]);
     case 'user': return runUser(config, rest);
+    case 'backup': return runBackup(config, rest);
+    case 'restore': return runRestore(config, rest);
+    case 'keys': return runKeys(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

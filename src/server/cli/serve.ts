@@ -17,7 +17,8 @@ import { listenWorkerMetrics } from './worker-metrics.ts';
 import { openRuntime, closeRuntime, ensureSchema, type Runtime } from './runtime.ts';
 
 export async function runProcess(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
-  const rt = await openRuntime(config, { redis: roles.api, statementTimeout: true });
+  const rt = await openRuntime(config, { redis: roles.api, statementTimeout: true, role: roles.api && roles.worker ? 'api+worker' : roles.api ? 'api' : 'worker' });
+  reportCrashes(rt);
   let app: FastifyInstance | undefined;
   let worker: OutboxWorker | undefined;
   let metricsServer: FastifyInstance | undefined;
@@ -35,6 +36,7 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       worker = new OutboxWorker(rt.db, jobHandlers(rt), log, {
         maintenance: [...maintenanceTasks(rt), auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
         onJob: outboxMetrics(registry, rt.db),
+        tracing: rt.tracing,
       });
       if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
       worker.start();
@@ -50,6 +52,19 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
     await Promise.all([worker?.stop(), app && sleep(config.shutdownDrainMs)]);
     await app?.close();
     await metricsServer?.close();
+  });
+}
+
+/**
+ * A crash (an exception nothing caught, or a rejected promise nothing handled) is logged, sent to
+ * the error tracker when SENTRY_DSN is set (waiting a moment for it), and ends the process with 1,
+ * as Node would: the orchestrator restarts it rather than it running on in an unknown state.
+ */
+function reportCrashes(rt: Runtime) {
+  process.once('uncaughtException', (err, origin) => {
+    rt.log.fatal({ err, origin }, 'crashed');
+    rt.errors?.captureProcessError(err, origin);
+    void (rt.errors?.flush(2000) ?? Promise.resolve()).finally(() => process.exit(1));
   });
 }
 

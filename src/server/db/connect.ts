@@ -5,6 +5,8 @@ import type { DbConfig, DbClient } from '../config.ts';
 import type { Database } from './schema.ts';
 import { openSqlite, sqliteDialect } from './sqlite.ts';
 import { limitedMysqlPool, type DdlReplay } from './mysql-pool.ts';
+import type { Tracing } from '../platform/telemetry/tracing.ts';
+import { tracedDialect } from '../platform/telemetry/db-spans.ts';
 
 export interface PoolStats { size: number; idle: number; waiting: number; max: number }
 
@@ -24,12 +26,13 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
  * Every wait on the database is bounded: for a connection (DB_CONNECT_TIMEOUT, also SQLite's wait
  * for the write lock) and, unless `statementTimeout` is false (migrations and other admin work
  * that may rightly run long), for a statement (DB_STATEMENT_TIMEOUT on the server, and a little
- * longer on the client in case the server cannot even answer).
+ * longer on the client in case the server cannot even answer). With `tracing`, each statement run
+ * inside a request or job span gets a span of its own.
  */
-export function connectDatabase(config: DbConfig, opts: { statementTimeout?: boolean } = {}): Db {
+export function connectDatabase(config: DbConfig, opts: { statementTimeout?: boolean; tracing?: Tracing } = {}): Db {
   const ddlReplay = config.client === 'mysql' ? { active: false } : undefined;
   const { dialect, poolStats } = makeDialect(config, opts.statementTimeout ?? true, ddlReplay);
-  const kysely = new Kysely<Database>({ dialect });
+  const kysely = new Kysely<Database>({ dialect: opts.tracing ? tracedDialect(dialect, opts.tracing, config.client) : dialect });
   return { kysely, client: config.client, poolStats, destroy: () => kysely.destroy(), ddlReplay };
 }
 

@@ -8,11 +8,16 @@ import { accountRoutes } from './account.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { refreshCookies } from './refresh-cookie.ts';
 import { sessionRoutes } from './session.routes.ts';
+import { secretContext } from './second-factor.ts';
+import type { EncryptedField } from '../../platform/keys/encrypted-field.ts';
 
 export { hashPassword, verifyPassword } from './crypto/passwords.ts';
 export { checkPassword, temporaryPassword } from './crypto/password-policy.ts';
 export { revokeAllSessions } from './sessions.ts';
 export { purgeExpiredAuthRecords } from './purge.ts';
+
+/** What this module encrypts with the PHI key ring, for `nilecare keys rotate`. */
+export const authEncryptedFields: EncryptedField[] = [{ table: 'users', column: 'mfa_secret', context: secretContext }];
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('auth', ['refresh_tokens', 'auth_challenges']);

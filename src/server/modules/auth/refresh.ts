@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/ids.ts';
 import type { AuthMetrics } from './auth.metrics.ts';
 import type { TokenPairT } from './auth.schemas.ts';
 import { issueTokens, revokeFamily, type RequestMeta } from './sessions.ts';
-import { refreshTokenHash } from './token-hash.ts';
+import { refreshTokenHashes } from './token-hash.ts';
 import { findUserById } from './users.repository.ts';
 
 const invalid = () => new AppError('token_invalid', 'The refresh token is invalid or expired; sign in again.');
@@ -17,7 +17,7 @@ export async function refreshSession(ctx: AppContext, metrics: AuthMetrics, toke
   const k = ctx.db.kysely;
   const row = await k.selectFrom('refresh_tokens')
     .select(['id', 'family_id', 'user_id', 'status', 'expires_at', 'idle_expires_at'])
-    .where('token_hash', '=', refreshTokenHash(ctx.config.jwt.refreshSecret, token)).executeTakeFirst();
+    .where('token_hash', 'in', refreshTokenHashes(ctx.config.jwt, token)).executeTakeFirst();
   if (!row) throw invalid();
   if (row.status === 'used') return reuseDetected(ctx, metrics, row, meta);
   const now = nowIso();

@@ -11,7 +11,7 @@ import type { AuthUser, Executor } from './users.repository.ts';
 export type Factor = { kind: 'totp'; step: number } | { kind: 'recovery'; id: string };
 
 // The user id is bound into the ciphertext, so a secret copied onto another account does not decrypt.
-const secretContext = (userId: string) => `users.mfa_secret:${userId}`;
+export const secretContext = (userId: string) => `users.mfa_secret:${userId}`;
 const ring = (config: Config) => ({ keys: config.phi.keys, activeKeyId: config.phi.activeKeyId });
 
 export function sealSecret(config: Config, userId: string, secret: string): string {

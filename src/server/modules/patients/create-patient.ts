@@ -5,7 +5,7 @@ import { uuidv7, nowIso } from '../../platform/ids.ts';
 import type { PatientTable } from './patients.table.ts';
 import type { CreatePatientInput } from './patients.schemas.ts';
 import { normalisePatientInput } from './patient-input.ts';
-import { newPatientRow } from './patient-record.ts';
+import { newPatientRow, nationalIdLookup } from './patient-record.ts';
 import { findDuplicates } from './duplicates.ts';
 import { ensureMrnCounter, nextMrn } from './mrn.ts';
 import { insertPatient } from './patients.repository.ts';
@@ -19,7 +19,7 @@ export async function createPatient({ ctx }: PatientDeps, caller: Caller, body: 
   const db = ctx.db.kysely;
 
   if (!confirmNew) {
-    const candidates = await findDuplicates(db, row);
+    const candidates = await findDuplicates(db, row, input.nationalId ? nationalIdLookup(ctx, input.nationalId) : []);
     if (candidates.length > 0) {
       // The candidates' names and birth dates are shown to the caller: that is a read of their records.
       await ctx.audit.record({

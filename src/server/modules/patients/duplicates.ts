@@ -28,11 +28,12 @@ const NAME_PROBE_LIMIT = 50;
 const keysOf = (name: string | null) => (name ? nameTokens(name).map(clipKey) : []);
 const sameKeys = (a: string[], b: string[]) => a.length === b.length && a.every((k) => b.includes(k));
 
-export async function findDuplicates(db: Executor, row: PatientTable): Promise<DuplicateCandidate[]> {
+/** `nationalIdIndexes`: the new row's national ID under every index key in use (see nationalIdLookup). */
+export async function findDuplicates(db: Executor, row: PatientTable, nationalIdIndexes: string[]): Promise<DuplicateCandidate[]> {
   const base = (limit = PER_LOOKUP) => db.selectFrom('patients').select(SUMMARY_COLUMNS)
     .where('facility_id', '=', row.facility_id).where('status', '<>', 'merged').limit(limit);
   const lookups: Promise<[MatchReason, PatientSummaryRow[]]>[] = [];
-  if (row.national_id_index) lookups.push(base().where('national_id_index', '=', row.national_id_index).execute().then((r) => ['nationalId', r]));
+  if (nationalIdIndexes.length) lookups.push(base().where('national_id_index', 'in', nationalIdIndexes).execute().then((r) => ['nationalId', r]));
   if (row.phone) lookups.push(base().where('phone', '=', row.phone).execute().then((r) => ['phone', r]));
 
   const scripts = [['first_name', 'last_name'], ['first_name_ar', 'last_name_ar']] as const;

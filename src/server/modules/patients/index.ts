@@ -5,9 +5,17 @@ import type { Module } from '../index.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { PatientCache } from './patient-cache.ts';
 import { patientRoutes } from './patients.routes.ts';
+import { nationalIdContext } from './patient-view.ts';
+import { NATIONAL_ID_PURPOSE } from './patient-record.ts';
+import type { EncryptedField } from '../../platform/keys/encrypted-field.ts';
 
 export { seedPatients } from './seed-patients.ts';
 export { displayName, type PatientNameColumns } from './patient-view.ts';
+
+/** What this module encrypts with the PHI key ring, for `nilecare keys rotate`. */
+export const patientEncryptedFields: EncryptedField[] = [
+  { table: 'patients', column: 'national_id_enc', context: nationalIdContext, index: { column: 'national_id_index', purpose: NATIONAL_ID_PURPOSE } },
+];
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['patients']);

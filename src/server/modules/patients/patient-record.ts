@@ -1,13 +1,18 @@
 // Applying normalised input to a patient row: defaults for a new patient, the encrypted national ID
 // with its blind index, and the whole-record rules.
 import { encryptField, blindIndex } from '../../platform/field-crypto.ts';
+import { lookupIndexes } from '../../platform/keys/encrypted-field.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { PatientTable } from './patients.table.ts';
 import { checkNames, type NormalisedInput } from './patient-input.ts';
 import { nationalIdContext } from './patient-view.ts';
 import { keyRing } from './patient-deps.ts';
 
-export const nationalIdIndex = (ctx: AppContext, nationalId: string) => blindIndex(ctx.config.phi.indexKey, 'national_id', nationalId);
+export const NATIONAL_ID_PURPOSE = 'national_id';
+/** The index a national ID is stored with: always under the current PHI_INDEX_KEY. */
+export const nationalIdIndex = (ctx: AppContext, nationalId: string) => blindIndex(ctx.config.phi.indexKey, NATIONAL_ID_PURPOSE, nationalId);
+/** The indexes to find it by: also under PHI_INDEX_KEY_PREVIOUS while a key rotation is under way. */
+export const nationalIdLookup = (ctx: AppContext, nationalId: string) => lookupIndexes(ctx.config.phi, NATIONAL_ID_PURPOSE, nationalId);
 
 /** A new row (mrn still empty: it is issued inside the creating transaction). */
 export function newPatientRow(ctx: AppContext, id: string, facilityId: string, now: string, input: NormalisedInput): PatientTable {

@@ -8,7 +8,7 @@ import type { ListQueryInput, PatientSummaryView } from './patients.schemas.ts';
 import { SUMMARY_COLUMNS, displayName, toPatientSummary, type PatientSummaryRow } from './patient-view.ts';
 import { exactMatchCounts, nameCandidates } from './name-search.ts';
 import { afterCursor, cursorAfter, cursorOffset, offsetCursor } from './cursor.ts';
-import { nationalIdIndex } from './patient-record.ts';
+import { nationalIdLookup } from './patient-record.ts';
 import { keyRing, type Caller, type PatientDeps } from './patient-deps.ts';
 import type { Executor } from './patients.repository.ts';
 import { queryTokens } from './text/names.ts';
@@ -82,7 +82,7 @@ async function identifierHits(ctx: AppContext, facilityId: string, statuses: rea
     .where((eb) => eb.or([
       ...(MRN_FORM.test(mrn) ? [eb('mrn', '=', mrn)] : []),
       ...(phone ? [eb('phone', '=', phone)] : []),
-      ...(nationalId ? [eb('national_id_index', '=', nationalIdIndex(ctx, nationalId))] : []),
+      ...(nationalId ? [eb('national_id_index', 'in', nationalIdLookup(ctx, nationalId))] : []),
     ]))
     .limit(IDENTIFIER_CAP).execute();
 }

@@ -8,14 +8,20 @@ const TYP = 'at+jwt'; // RFC 9068 access-token type
 
 export interface AccessClaims { userId: string; sessionId: string; tokenVersion: number }
 
-export interface AccessTokenSettings { secret: string; issuer: string; audience: string; expirySeconds: number }
+/**
+ * `previousSecret`: during a JWT_SECRET rotation, tokens signed with the old secret stay valid
+ * until they expire (one token lifetime), so nobody is signed out when the secret changes.
+ */
+export interface AccessTokenSettings { secret: string; previousSecret?: string; issuer: string; audience: string; expirySeconds: number }
 
 export class AccessTokens {
   readonly #key: Uint8Array;
+  readonly #previousKey: Uint8Array | undefined;
   readonly #s: AccessTokenSettings;
   constructor(settings: AccessTokenSettings) {
     this.#s = settings;
     this.#key = new TextEncoder().encode(settings.secret);
+    this.#previousKey = settings.previousSecret ? new TextEncoder().encode(settings.previousSecret) : undefined;
   }
 
   get expirySeconds(): number {
@@ -36,9 +42,12 @@ export class AccessTokens {
 
   /** The claims of a valid access token, or null for anything else (expired, forged, wrong type…). */
   async verify(token: string): Promise<AccessClaims | null> {
+    const options = { algorithms: [ALG], issuer: this.#s.issuer, audience: this.#s.audience, typ: TYP, requiredClaims: ['sub', 'exp', 'iat'] };
     try {
-      const { payload } = await jwtVerify(token, this.#key, {
-        algorithms: [ALG], issuer: this.#s.issuer, audience: this.#s.audience, typ: TYP, requiredClaims: ['sub', 'exp', 'iat'],
+      const { payload } = await jwtVerify(token, this.#key, options).catch((err: unknown) => {
+        // Only a signature made with another key is retried with the previous secret.
+        if (this.#previousKey && err instanceof errors.JWSSignatureVerificationFailed) return jwtVerify(token, this.#previousKey, options);
+        throw err;
       });
       if (payload.typ !== 'access' || typeof payload.sid !== 'string' || typeof payload.tv !== 'number' || !payload.sub) return null;
       return { userId: payload.sub, sessionId: payload.sid, tokenVersion: payload.tv };

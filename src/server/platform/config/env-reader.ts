@@ -65,6 +65,19 @@ export function readEnv(env: Record<string, string | undefined>) {
       else if (v.length < minLength) problem(name, `must be at least ${minLength} characters (got ${v.length})`);
       return v;
     },
+    /** An optional secret (a rotation's previous value): absent is fine, present must be strong. */
+    optSecret(name: string, minLength: number): string | undefined {
+      const v = raw(name);
+      if (v !== undefined && v.length < minLength) problem(name, `must be at least ${minLength} characters (got ${v.length})`);
+      return v;
+    },
+    optKey(name: string): Buffer | undefined {
+      const v = raw(name);
+      if (v === undefined) return undefined;
+      const key = Buffer.from(v, 'base64');
+      if (key.length !== 32) problem(name, `must be 32 bytes encoded as base64 (got ${key.length} bytes)`);
+      return key;
+    },
     key(name: string, devDefault: (() => Buffer) | undefined): Buffer {
       const v = raw(name);
       if (v === undefined) {
@@ -77,11 +90,11 @@ export function readEnv(env: Record<string, string | undefined>) {
       return key;
     },
     /** "id1:base64key,id0:base64key" — the first key encrypts, all of them decrypt (rotation). */
-    keyRing(name: string, devDefault: (() => KeyRing) | undefined): KeyRing {
+    keyRing(name: string, devDefault: (() => KeyRing) | undefined, required = true): KeyRing {
       const v = raw(name);
       if (v === undefined) {
         if (devDefault) return devDefault();
-        problem(name, 'is required in production ("keyId:base64key", newest first)');
+        if (required) problem(name, 'is required in production ("keyId:base64key", newest first)');
         return { keys: {}, activeKeyId: '' };
       }
       const keys: Record<string, Buffer> = {};

@@ -35,9 +35,11 @@ function scrub(out: Record<string, unknown>): Record<string, unknown> {
 
 export const errSerializer = (err: Error): Record<string, unknown> => scrub(stdSerializers.err(err) as unknown as Record<string, unknown>);
 
-export function loggerOptions(level: string): LoggerOptions {
+/** `mixin`: extra fields for every line (the active trace id, when tracing is on). */
+export function loggerOptions(level: string, mixin?: LoggerOptions['mixin']): LoggerOptions {
   return {
     level,
+    ...(mixin ? { mixin } : {}),
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       err: errSerializer,

@@ -7,6 +7,7 @@ import { ARABIC_DETAIL, titleOf } from './i18n/problem-text.ts';
 import { arabicOf } from './i18n/arabic-messages.ts';
 import { fieldProblems, type SchemaError } from './i18n/field-messages.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/unavailable.ts';
+import { traceOf } from '../telemetry/trace-ids.ts';
 
 export const LONG_PATH_DETAIL = 'A part of the URL path is longer than any identifier this API uses.';
 /** Fastify's default maxParamLength: a longer path segment cannot be an id of ours. */
@@ -59,7 +60,11 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string
     .header('content-language', lang)
     .header('vary', 'Accept-Language')
     .header('x-request-id', request.id)
-    .send(problemBody(code, detail, { instance: request.url.split('?')[0], requestId: request.id, lang }, extra));
+    .send(problemBody(code, detail, { instance: request.url.split('?')[0], requestId: request.id, lang }, {
+      // A support call about a failure can then be followed in the trace (when tracing is on).
+      ...(ERROR_STATUS[code] >= 500 && traceOf(request) ? { traceId: traceOf(request)!.traceId } : {}),
+      ...extra,
+    }));
 }
 
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {

@@ -6,16 +6,19 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.ts';
 import { uuidv7, nowIso } from '../ids.ts';
 import { beat } from './heartbeat.ts';
+import type { Tracing } from '../telemetry/tracing.ts';
 
 export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
 
 /** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
 export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
 
+/** `tracing`: each job runs in a span of its own (its database statements become its children). */
 export interface WorkerOptions {
   pollMs?: number; batchSize?: number; claimMs?: number; maintenance?: MaintenanceTask[];
   /** Told the outcome of every job run (the worker's metrics count them). */
   onJob?: (topic: string, outcome: 'done' | 'retry' | 'failed') => void;
+  tracing?: Tracing;
 }
 
 const HEARTBEAT_MS = 5000;
@@ -25,7 +28,7 @@ export class OutboxWorker {
   readonly #db: Db;
   readonly #handlers: Map<string, JobHandler>;
   readonly #log: Logger;
-  readonly #opts: Required<WorkerOptions>;
+  readonly #opts: Required<Omit<WorkerOptions, 'tracing'>> & Pick<WorkerOptions, 'tracing'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #stopped = false;
@@ -62,7 +65,15 @@ export class OutboxWorker {
     }
     await this.#maintain();
     const jobs = await this.#claim();
-    for (const job of jobs) await this.#run(job);
+    const tracing = this.#opts.tracing;
+    for (const job of jobs) {
+      if (!tracing) await this.#run(job);
+      else {
+        await tracing.inSpan(`outbox ${job.topic}`, tracing.api.SpanKind.CONSUMER, { 'messaging.system': 'nilecare-outbox', 'messaging.operation.type': 'process', 'messaging.destination.name': job.topic, 'messaging.message.id': job.id, 'nilecare.job.attempt': job.attempts }, async () => {
+          if (!await this.#run(job)) tracing.api.trace.getActiveSpan()?.setStatus({ code: tracing.api.SpanStatusCode.ERROR });
+        });
+      }
+    }
     return jobs.length;
   }
 
@@ -104,7 +115,8 @@ export class OutboxWorker {
     });
   }
 
-  async #run(job: { id: string; topic: string; payload: string; attempts: number; max_attempts: number }) {
+  /** Runs one job and records its outcome; answers whether it succeeded. */
+  async #run(job: { id: string; topic: string; payload: string; attempts: number; max_attempts: number }): Promise<boolean> {
     const handler = this.#handlers.get(job.topic);
     try {
       if (!handler) throw new PermanentJobError(`no handler for topic ${job.topic}`);
@@ -112,6 +124,7 @@ export class OutboxWorker {
       await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
         .where('id', '=', job.id).execute();
       this.#opts.onJob(job.topic, 'done');
+      return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
@@ -122,6 +135,7 @@ export class OutboxWorker {
         .where('id', '=', job.id).execute();
       this.#opts.onJob(job.topic, final ? 'failed' : 'retry');
       this.#log.warn({ jobId: job.id, topic: job.topic, attempt: job.attempts, final, err: message }, 'outbox job failed');
+      return false;
     }
   }
 }
