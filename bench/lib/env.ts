@@ -6,10 +6,11 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 
 export const ADMIN = { email: 'bench-admin@nilecare.local', password: 'Nile-Load-Test-Key-2026' };
-const DB_NAME = 'nilecare_bench';
+// BENCH_DB_NAME lets two checkouts on one machine keep their bench databases apart.
+const DB_NAME = process.env.BENCH_DB_NAME ?? 'nilecare_bench';
 
 export async function benchEnv(client: 'sqlite' | 'postgres' | 'mysql'): Promise<Record<string, string>> {
-  const dataDir = path.resolve(`bench/.data/${client}`);
+  const dataDir = path.resolve(`bench/.data/${DB_NAME === 'nilecare_bench' ? client : `${client}-${DB_NAME}`}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const common = {
     NODE_ENV: 'development', LOG_LEVEL: 'info', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1',
