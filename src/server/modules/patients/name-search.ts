@@ -81,8 +81,8 @@ export async function nameCandidates(db: Executor, facilityId: string, groups: s
   const ranges = rangeGroups(groups);
   if (ranges.length === 0) return [];
   const { status, birth } = filter;
-  const single = ranges.length === 1 && ranges[0]!.length === 1 && birth === undefined;
-  const sizes = single ? [0] : await Promise.all(ranges.map((g) => groupSize(db, facilityId, g)));
+  const alone = ranges.length === 1 && birth === undefined; // nothing to choose between
+  const sizes = alone ? [0] : await Promise.all(ranges.map((g) => groupSize(db, facilityId, g)));
   const ordered = ranges.map((g, i) => ({ g, size: sizes[i]! })).sort((a, b) => a.size - b.size);
 
   if (birth && (await birthSize(db, facilityId, birth)) < ordered[0]!.size) {
@@ -94,11 +94,25 @@ export async function nameCandidates(db: Executor, facilityId: string, groups: s
     return (await byBirth.orderBy('p.id').limit(NAME_CANDIDATE_CAP).execute()).map((r) => r.patient_id);
   }
 
+  // One scan per key of the driving word (its Arabic key, its transliterations): each streams its
+  // index range in key order and stops at the cap, where one scan of an OR of ranges would have to
+  // read and sort every row of all of them first (measured: 5 ms against 850 ms for "محمد").
   const [driver, ...others] = ordered.map((x) => x.g);
+  const scans = await Promise.all(driver!.map((range) => driverScan(db, facilityId, range, others, filter)));
+  // Patients whose key equals a driving key come first, then the prefix matches, each in key order.
+  const rows = [
+    ...scans.flatMap((rows, i) => rows.filter((r) => r.key === driver![i]!.from)),
+    ...scans.flatMap((rows, i) => rows.filter((r) => r.key !== driver![i]!.from)),
+  ];
+  return [...new Set(rows.map((r) => r.patient_id))].slice(0, NAME_CANDIDATE_CAP);
+}
+
+/** Patients with a key in `range` that match every other group and the filter, in key order. */
+async function driverScan(db: Executor, facilityId: string, range: KeyRange, others: RangeGroup[], { status, birth }: CandidateFilter) {
   const driverRows = db.selectFrom('patient_name_keys').select(['patient_id', 'key'])
-    .where('facility_id', '=', facilityId).where(inGroup('key', driver!))
+    .where('facility_id', '=', facilityId).where(inGroup('key', [range]))
     .orderBy('key').orderBy('patient_id').limit(DRIVER_SCAN_CAP);
-  let query = db.selectFrom(driverRows.as('d')).select('d.patient_id')
+  let query = db.selectFrom(driverRows.as('d')).select(['d.patient_id', 'd.key'])
     .$if(status !== undefined || birth !== undefined, (q) => q.where((eb) => eb.exists(eb.selectFrom('patients as p').select(sql.lit(1).as('one'))
       .whereRef('p.id', '=', 'd.patient_id').where('p.facility_id', '=', facilityId)
       .$if(status !== undefined, (p) => p.where('p.status', '=', status!))
@@ -108,9 +122,8 @@ export async function nameCandidates(db: Executor, facilityId: string, groups: s
     query = query.where((eb) => eb.exists(eb.selectFrom('patient_name_keys as o').select(sql.lit(1).as('one'))
       .where('o.facility_id', '=', facilityId).whereRef('o.patient_id', '=', 'd.patient_id').where(inGroup('o.key', other))));
   }
-  // A patient appears once per key in the driver's ranges; twice the cap in rows leaves room for that.
-  const rows = await query.orderBy('d.key').orderBy('d.patient_id').limit(2 * NAME_CANDIDATE_CAP).execute();
-  return [...new Set(rows.map((r) => r.patient_id))].slice(0, NAME_CANDIDATE_CAP);
+  // A patient appears once per key in the driver's range; twice the cap in rows leaves room for that.
+  return query.orderBy('d.key').orderBy('d.patient_id').limit(2 * NAME_CANDIDATE_CAP).execute();
 }
 
 /** For each candidate, how many of the query's groups have a key equal to one of its keys (not only a prefix). */

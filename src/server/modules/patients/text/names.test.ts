@@ -216,6 +216,7 @@ test('queryTokens gives an Arabic word its transliterations too, once it says en
   assert.deepEqual(queryTokens('محمد احمد '), [['محمد', 'mwhmd'], ['احمد', 'ahmd']]);
   assert.deepEqual(queryTokens('الرحمن '), [['رحمن', 'rhmn']]);
   assert.deepEqual(queryTokens('فاط'), [['فاط', 'ft']]);
+  assert.deepEqual(queryTokens('فاطمه'), [['فاطمه', 'ftm']], 'a last ه may be a ة typed without its dots');
   assert.deepEqual(queryTokens('مح'), [['مح']], 'two letters could start any name');
   assert.deepEqual(queryTokens('الفا'), [['فا']]);
 });

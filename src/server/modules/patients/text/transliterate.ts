@@ -62,6 +62,8 @@ function spelling(word: string, complete: boolean): { text: string; starts: stri
     const last = i === letters.length - 1;
     if (c in CONSONANTS) {
       // A final h after a consonant is the "ah" of Abdallah; a final k after one had a vowel before it (Malik).
+      // Still typing, a last ه may be the ة of فاطمه typed without its dots, or the start of more.
+      if (c === 'ه' && !complete && last && i > 1) continue;
       if (c === 'ه' && complete && last && i > 1 && isConsonant(prev)) text += 'ah';
       else text += (c === 'ك' && complete && last && isConsonant(prev) ? 'i' : '') + CONSONANTS[c];
       if (i === 0) {
