@@ -94,11 +94,19 @@ export async function nameCandidates(db: Executor, facilityId: string, groups: s
     return (await byBirth.orderBy('p.id').limit(NAME_CANDIDATE_CAP).execute()).map((r) => r.patient_id);
   }
 
-  // One scan per key of the driving word (its Arabic key, its transliterations): each streams its
-  // index range in key order and stops at the cap, where one scan of an OR of ranges would have to
-  // read and sort every row of all of them first (measured: 5 ms against 850 ms for "محمد").
+  // One scan per key of the driving word (its Arabic key, then its transliterations): each streams
+  // its index range in key order and stops at the cap, where one scan of an OR of ranges would have
+  // to read and sort every row of all of them first (measured: 5 ms against 850 ms for "محمد").
   const [driver, ...others] = ordered.map((x) => x.g);
-  const scans = await Promise.all(driver!.map((range) => driverScan(db, facilityId, range, others, filter)));
+  const scans: { patient_id: string; key: string }[][] = [];
+  const exact = new Set<string>();
+  for (const range of driver!) {
+    const rows = await driverScan(db, facilityId, range, others, filter);
+    scans.push(rows);
+    for (const r of rows) if (r.key === range.from) exact.add(r.patient_id);
+    // Later scans rank after every exact match found so far: once those fill the cap, none gets in.
+    if (exact.size >= NAME_CANDIDATE_CAP) break;
+  }
   // Patients whose key equals a driving key come first, then the prefix matches, each in key order.
   const rows = [
     ...scans.flatMap((rows, i) => rows.filter((r) => r.key === driver![i]!.from)),
