@@ -1,4 +1,4 @@
-// A name typed into the field of the other script (decision 0010) on every database: refused with
+// A name typed into the field of the other script (decision 0013) on every database: refused with
 // a 400 that names the field and the field to use instead, and nothing written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -32,7 +32,7 @@ const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /**
  * Each script has its own name fields, and a name typed into the other script's field is refused
- * rather than moved (decision 0010): the message names the field it belongs in.
+ * rather than moved (decision 0013): the message names the field it belongs in.
  */
 function scriptProblem(field: (typeof NAME_FIELDS)[number][0], value: string): FieldProblem | null {
   const arabicField = field.endsWith('Ar');
