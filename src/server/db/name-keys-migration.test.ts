@@ -8,14 +8,14 @@ import { parseConfig } from '../config.ts';
 import { connectDatabase, type Db } from './connect.ts';
 import { migrateUp } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { refreshNameKeys } from './migrations/2026-11-27T1000_patient_name_keys_scripts.ts';
+import { refreshNameKeys } from './migrations/2026-11-27T1400_patient_name_keys_scripts.ts';
 import { patientNameKeys } from '../modules/patients/name-keys.ts';
 import { eachDialect, TEST_SECRETS } from '../../../test/support/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { createFacility } from '../../../test/support/fixtures.ts';
 import { insertPatient } from '../../../test/support/patients.ts';
 
-const THIS = '2026-11-27T1000_patient_name_keys_scripts';
+const THIS = '2026-11-27T1400_patient_name_keys_scripts';
 const names = Object.keys(migrations);
 const BEFORE = names[names.indexOf(THIS) - 1]!;
 

@@ -6,7 +6,7 @@ import * as identity from './2026-11-25T1600_identity.ts';
 import * as patients from './2026-11-25T1700_patients.ts';
 import * as scheduling from './2026-11-25T1710_scheduling.ts';
 import * as auditRead from './2026-11-25T1900_audit_read.ts';
-import * as patientNameKeysScripts from './2026-11-27T1000_patient_name_keys_scripts.ts';
+import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scripts.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -19,5 +19,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-25T1700_patients': patients,
   '2026-11-25T1710_scheduling': scheduling,
   '2026-11-25T1900_audit_read': auditRead,
-  '2026-11-27T1000_patient_name_keys_scripts': patientNameKeysScripts,
+  '2026-11-27T1400_patient_name_keys_scripts': patientNameKeysScripts,
 };
