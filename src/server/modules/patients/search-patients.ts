@@ -21,7 +21,8 @@ import { normaliseNationalId } from './text/national-id.ts';
 const DEFAULT_STATUSES: readonly PatientStatus[] = ['active', 'inactive', 'deceased'];
 const IDENTIFIER_CAP = 50;
 const MRN_FORM = /^([A-Z0-9]{2,16})-(\d{1,12})$/;
-const MRN_NUMBER = /^\d{1,12}$/;
+// An MRN's number alone; longer runs of digits are phone numbers and national IDs, not worth a lookup.
+const MRN_NUMBER = /^\d{1,9}$/;
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface PatientPageResult { items: PatientSummaryView[]; nextCursor: string | null }
