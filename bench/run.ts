@@ -1,5 +1,5 @@
 // Benchmarks of the front desk's busiest screens, as ratios to a baseline run in the same session.
-//   node bench/run.ts --db sqlite|postgres|mysql [--patients 100000] [--duration 15] [--connections 10]
+//   node bench/run.ts --db sqlite|postgres|mysql [--patients 100000] [--duration 15] [--connections 10] [--only search]
 // Prepares (once) a database with N seeded patients, starts the baseline and NileCare in their own
 // processes, loads each with autocannon, prints a Markdown table and writes bench/results/*.json.
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { scenarios } from './scenarios.ts';
 const { values } = parseArgs({ options: {
   db: { type: 'string', default: 'sqlite' }, patients: { type: 'string', default: '100000' },
   appointments: { type: 'string', default: '20000' }, duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '10' },
+  only: { type: 'string' }, // run only the scenarios whose name contains this (the baseline always runs)
 } });
 const client = values.db as 'sqlite' | 'postgres' | 'mysql';
 const target = { patients: Number(values.patients), appointments: Number(values.appointments) };
@@ -43,7 +44,7 @@ await baseline.stop();
 
 const server = await startServer(main, ['serve'], env);
 const token = await signIn(server.url);
-for (const s of scenarios.list(fixtures)) {
+for (const s of scenarios.list(fixtures).filter((x) => !values.only || x.name.includes(values.only!))) {
   results.push(await runLoad({ ...load, name: s.name, url: server.url, path: s.path, headers: { authorization: `Bearer ${token}` } }));
 }
 await server.stop();

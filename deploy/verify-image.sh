@@ -21,7 +21,8 @@ export CONTAINERS_CONF=$ROOT/deploy/podman/containers.conf
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 CACHE=${NILECARE_IMAGE_CACHE:-/var/tmp/nilecare-image-cache}
 BASE=localhost/nilecare-base:bookworm
-BUILD_BASE=localhost/nilecare-build-base:bookworm
+# Tagged with its recipe's hash, so a changed recipe builds a new base instead of reusing the old one.
+BUILD_BASE=localhost/nilecare-build-base:bookworm-$(sha256sum deploy/podman/build-base.Containerfile | cut -c1-12)
 TAG=$(git rev-parse --short HEAD 2>/dev/null || echo dev)
 IMAGE=localhost/nilecare:$TAG
 MIRROR=${DEBIAN_MIRROR:-$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)}

@@ -48,8 +48,8 @@ export async function buildWebApp(): Promise<void> {
   let vite: typeof Vite;
   try {
     vite = await import('vite');
-  } catch {
-    throw new Error('Vite is not installed (devDependencies were omitted?): run `npm install`, then `npm run build`.');
+  } catch (err) {
+    throw new Error(`Vite could not be loaded (${err instanceof Error ? err.message : String(err)}); devDependencies omitted? Run \`npm install\`, then \`npm run build\`.`);
   }
   await vite.build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'src', 'web'), logLevel: 'warn' });
   compressAll(outDir);

@@ -6,8 +6,11 @@ import pg from 'pg';
 import mysql from 'mysql2/promise';
 
 export const ADMIN = { email: 'bench-admin@nilecare.local', password: 'Nile-Load-Test-Key-2026' };
-/** `name` names the database (and the SQLite folder), so separate benchmarks keep separate data. */
-export async function benchEnv(client: 'sqlite' | 'postgres' | 'mysql', DB_NAME = 'nilecare_bench'): Promise<Record<string, string>> {
+// BENCH_DB_NAME lets two checkouts on one machine keep their bench databases apart; `name` names
+// the database (and the SQLite folder), so separate benchmarks keep separate data.
+const DEFAULT_DB_NAME = process.env.BENCH_DB_NAME ?? 'nilecare_bench';
+
+export async function benchEnv(client: 'sqlite' | 'postgres' | 'mysql', DB_NAME = DEFAULT_DB_NAME): Promise<Record<string, string>> {
   const dataDir = path.resolve(DB_NAME === 'nilecare_bench' ? `bench/.data/${client}` : `bench/.data/${DB_NAME}/${client}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const common = {

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/server/db/connect.ts';
 import { uuidv7, nowIso } from '../../src/server/platform/ids.ts';
-import { addDays, localDateOf, weekdayOf } from '../../src/server/platform/time.ts';
+import { addDays, localDateOf, localMinutesToInstant, toWallTime, weekdayOf } from '../../src/server/platform/time.ts';
 import { authHeaders, createFacility, createUser, tokenFor, type TestFacility } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 
@@ -15,6 +15,23 @@ export function nextWeekday(weekday: number, minDaysAhead = 2, zone = 'Africa/Kh
   let date = addDays(localDateOf(zone, Date.now()), minDaysAhead);
   while (weekdayOf(date) !== weekday) date = addDays(date, 1);
   return date;
+}
+
+/** Today's date in `zone`, `days` later (negative: earlier). */
+export function localDay(days = 0, zone = 'Africa/Khartoum'): string {
+  return addDays(localDateOf(zone, Date.now()), days);
+}
+
+/**
+ * Moves an appointment to `date` in `zone`, same local time of day and length, straight in the
+ * database: booking refuses past times and closed days, and check-in wants the appointment's day.
+ */
+export async function moveAppointmentTo(db: Db, id: string, date: string, zone = 'Africa/Khartoum'): Promise<void> {
+  const row = await db.kysely.selectFrom('appointments').select(['starts_at', 'ends_at']).where('id', '=', id).executeTakeFirstOrThrow();
+  const w = toWallTime(zone, Date.parse(row.starts_at));
+  const start = localMinutesToInstant(zone, date, w.hour * 60 + w.minute);
+  const length = Date.parse(row.ends_at) - Date.parse(row.starts_at);
+  await db.kysely.updateTable('appointments').set({ starts_at: new Date(start).toISOString(), ends_at: new Date(start + length).toISOString() }).where('id', '=', id).execute();
 }
 
 export interface TestPatient { id: string; mrn: string; name: string }
@@ -72,17 +89,20 @@ export async function insertProvider(db: Db, facilityId: string): Promise<string
   return (await createUser(db, [{ facilityId, role: 'doctor' }], { name: 'Matrix doctor' })).id;
 }
 
-/** A scheduled appointment next week with a new patient and provider, written straight to the database. */
-export async function insertAppointment(db: Db, facilityId: string): Promise<string> {
+/**
+ * An appointment with a new patient and provider, written straight to the database: by default
+ * scheduled next week; `at` (an instant) and `checkedInAt` make one at any time, in any state.
+ */
+export async function insertAppointment(db: Db, facilityId: string, opts: { at?: number; checkedInAt?: string } = {}): Promise<string> {
   const patient = await insertPatient(db, facilityId);
   const providerId = await insertProvider(db, facilityId);
-  const start = Date.now() + 7 * 86_400_000;
+  const start = opts.at ?? Date.now() + 7 * 86_400_000;
   const id = uuidv7();
   const now = nowIso();
   await db.kysely.insertInto('appointments').values({
-    id, facility_id: facilityId, patient_id: patient.id, provider_id: providerId, type: 'consultation', status: 'scheduled',
+    id, facility_id: facilityId, patient_id: patient.id, provider_id: providerId, type: 'consultation', status: opts.checkedInAt ? 'checked_in' : 'scheduled',
     starts_at: new Date(start).toISOString(), ends_at: new Date(start + 30 * 60_000).toISOString(), duration_minutes: 30,
-    notes: null, cancel_reason: null, checked_in_at: null, started_at: null, completed_at: null, cancelled_at: null,
+    notes: null, cancel_reason: null, checked_in_at: opts.checkedInAt ?? null, started_at: null, completed_at: null, cancelled_at: null,
     created_by: null, created_at: now, updated_at: now,
   }).execute();
   return id;

@@ -656,7 +656,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The patient has arrived */
+        /** The patient has arrived (on the appointment's day only) */
         post: operations["checkInAppointment"];
         delete?: never;
         options?: never;
@@ -673,7 +673,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The provider starts seeing the patient */
+        /** The clinician starts seeing the patient */
         post: operations["startAppointment"];
         delete?: never;
         options?: never;
@@ -690,7 +690,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The visit is over */
+        /** The clinician has finished the visit */
         post: operations["completeAppointment"];
         delete?: never;
         options?: never;
@@ -1379,7 +1379,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -1455,7 +1455,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "schedules:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -4067,10 +4067,14 @@ export interface operations {
     listPatients: {
         parameters: {
             query?: {
-                /** @description Name (Latin or Arabic, any prefix), MRN, phone or national ID */
+                /** @description Name (Latin or Arabic, any prefix; either script finds the other), optionally with a birth year or date (Mohamed 1985, Mohamed 1985-06-01); MRN, or its number part alone (000123 or 123); phone; or national ID */
                 q?: string;
                 /** @description Default: every status except merged */
                 status?: "active" | "inactive" | "deceased" | "merged";
+                /** @description Only patients born on this date (YYYY-MM-DD); patients with only an estimated birth year have none */
+                dateOfBirth?: string;
+                /** @description Only patients born in this year, exact or estimated */
+                birthYear?: number;
                 limit?: number;
                 cursor?: string;
             };

@@ -8,6 +8,7 @@ import * as scheduling from './2026-11-25T1710_scheduling.ts';
 import * as auditRead from './2026-11-25T1900_audit_read.ts';
 import * as auditEventFacilities from './2026-11-27T1100_audit_event_facilities.ts';
 import * as webApp from './2026-11-27T1200_web_app.ts';
+import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scripts.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-25T1900_audit_read': auditRead,
   '2026-11-27T1100_audit_event_facilities': auditEventFacilities,
   '2026-11-27T1200_web_app': webApp,
+  '2026-11-27T1400_patient_name_keys_scripts': patientNameKeysScripts,
 };

@@ -65,6 +65,32 @@ eachDialect((dialect) => {
     await expectCandidates({ firstNameAr: 'احمد', lastNameAr: 'امين', dateOfBirth: '2001-01-01' }, [existing.id], ['nameAndBirth']);
   });
 
+  test('an Arabic and a Latin registration of one person (same birth date and sex) are likely duplicates', async () => {
+    const arabic = await registered(t.app, desk, { firstNameAr: 'فاطمة', lastNameAr: 'الأمين', sex: 'female', dateOfBirth: '1992-05-05' });
+    await expectCandidates({ firstName: 'Fatma', lastName: 'Elamin', sex: 'female', dateOfBirth: '1992-05-05' }, [arabic.id], ['nameAndBirth']);
+    await expectCandidates({ firstName: 'Fatima', fatherName: 'Ali', lastName: 'Al-Amin', sex: 'female', dateOfBirth: '1992-05-05' }, [arabic.id], ['nameAndBirth']);
+
+    const latin = await registered(t.app, desk, { firstName: 'Abdelrahman', lastName: 'Osman', sex: 'male', dateOfBirth: '1980-08-08' });
+    const [c] = await expectCandidates({ firstNameAr: 'عبد الرحمن', lastNameAr: 'عثمان', sex: 'male', dateOfBirth: '1980-08-08' }, [latin.id], ['nameAndBirth']);
+    assert.equal(c!.name, 'Abdelrahman Osman');
+    const unknownSex = await registered(t.app, desk, { firstNameAr: 'محمد', lastNameAr: 'أحمد', dateOfBirth: '1966-06-06' });
+    await expectCandidates({ firstName: 'Muhammad', lastName: 'Ahmad', sex: 'male', dateOfBirth: '1966-06-06' }, [unknownSex.id], ['nameAndBirth']);
+  });
+
+  test('across scripts, another sex, birth date or name is another person', async () => {
+    await registered(t.app, desk, { firstNameAr: 'سارة', lastNameAr: 'الطيب', sex: 'female', dateOfBirth: '1993-03-03' });
+    await registered(t.app, desk, { firstNameAr: 'محمد', lastNameAr: 'حسن', sex: 'male', dateOfBirth: '1994-04-04' });
+    for (const body of [
+      { firstName: 'Sara', lastName: 'Eltayeb', sex: 'male', dateOfBirth: '1993-03-03' },
+      { firstName: 'Sara', lastName: 'Eltayeb', sex: 'female', dateOfBirth: '1993-03-04' },
+      { firstName: 'Mahmoud', lastName: 'Hassan', sex: 'male', dateOfBirth: '1994-04-04' },
+      { firstName: 'Mohamed', lastName: 'Hussein', sex: 'male', dateOfBirth: '1994-04-04' },
+    ]) {
+      const res = await register(t.app, desk, body);
+      assert.equal(res.statusCode, 201, `${JSON.stringify(body)}: ${res.body}`);
+    }
+  });
+
   test('several reasons and several candidates are reported together', async () => {
     const a = await registered(t.app, desk, { firstName: 'Yasir', lastName: 'Hamid', dateOfBirth: '1988-01-01', phone: '0911000001' });
     const b = await registered(t.app, desk, { firstName: 'Kamal', lastName: 'Hamid', dateOfBirth: '1988-01-01', nationalId: '55566677788' });

@@ -8,6 +8,11 @@ import type { DbClient } from '../../config.ts';
 
 const SEQUENCE_DIGITS = 6;
 
+/** The MRN of a facility's sequence number, however many zeros it was typed with ("2", "0000002"). */
+export function mrnOf(facilityCode: string, sequence: number | string): string {
+  return `${facilityCode}-${String(sequence).replace(/^0+(?=\d)/, '').padStart(SEQUENCE_DIGITS, '0')}`;
+}
+
 /**
  * Creates the facility's counter row if it has none, in its own statement before the registering
  * transaction: creating it inside, under concurrency, would make InnoDB's insert locks deadlock.
@@ -32,5 +37,5 @@ export async function reserveMrns(trx: Transaction<Database>, client: DbClient, 
   const first = Number((await counter.executeTakeFirstOrThrow()).last_value) + 1;
   await trx.updateTable('patient_mrn_counters').set({ last_value: first + count - 1 }).where('facility_id', '=', facilityId).execute();
   const facility = await trx.selectFrom('facilities').select('code').where('id', '=', facilityId).executeTakeFirstOrThrow();
-  return Array.from({ length: count }, (_, i) => `${facility.code}-${String(first + i).padStart(SEQUENCE_DIGITS, '0')}`);
+  return Array.from({ length: count }, (_, i) => mrnOf(facility.code, first + i));
 }

@@ -24,12 +24,17 @@ test('prefixEnd increments the last code point, skipping surrogates and U+10FFFF
   assert.equal(prefixEnd('\u{10ffff}'), null);
 });
 
-test('a patient\'s keys cover every name part in both scripts, once each', () => {
+test('a patient\'s keys cover every name part in both scripts, the Arabic also transliterated, once each', () => {
   const keys = patientNameKeys({
     first_name: 'Mohamed', father_name: 'Abdel Rahman', grandfather_name: 'Mohammed', last_name: 'El-Fatih',
     first_name_ar: 'محمد', father_name_ar: 'عبد الرحمن', grandfather_name_ar: null, last_name_ar: 'الفاتح',
   });
-  assert.deepEqual(keys.sort(), ['abdrhmn', 'fth', 'mwhmd', 'عبدالرحمن', 'فاتح', 'محمد'].sort());
+  assert.deepEqual(keys.sort(), ['abdrhmn', 'rhmn', 'fth', 'mwhmd', 'عبدالرحمن', 'رحمن', 'فاتح', 'محمد'].sort());
+  const arabicOnly = patientNameKeys({
+    first_name: null, father_name: null, grandfather_name: null, last_name: null,
+    first_name_ar: 'فاطمة', father_name_ar: null, grandfather_name_ar: null, last_name_ar: 'الأمين',
+  });
+  assert.deepEqual(arabicOnly.sort(), ['amn', 'ftm', 'امين', 'فاطمه'].sort());
 });
 
 test('keys are clipped to the column width', () => {

@@ -27,6 +27,25 @@ function clean(value: string | null | undefined): string | null {
   return s === '' ? null : s;
 }
 
+const ARABIC_LETTER = /(?=\p{Script=Arabic})\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * Each script has its own name fields, and a name typed into the other script's field is refused
+ * rather than moved (decision 0021): the message names the field it belongs in.
+ */
+function scriptProblem(field: (typeof NAME_FIELDS)[number][0], value: string): FieldProblem | null {
+  const arabicField = field.endsWith('Ar');
+  if (!arabicField && ARABIC_LETTER.test(value)) {
+    return { field: `body.${field}`, message: `is in Arabic script: type the Arabic spelling in ${field}Ar (${field} is for the Latin spelling)` };
+  }
+  if (arabicField && LATIN_LETTER.test(value)) {
+    const latin = field.slice(0, -2);
+    return { field: `body.${field}`, message: `is in Latin letters: type the Latin spelling in ${latin} (${field} is for the Arabic spelling)` };
+  }
+  return null;
+}
+
 function phoneOf(value: string, field: string, problems: FieldProblem[]): string | null {
   const phone = normalisePhone(value);
   if (!phone) problems.push({ field, message: 'is not a valid phone number (e.g. 0912345678, +249912345678 or +<country code><number>)' });
@@ -38,7 +57,12 @@ export function normalisePatientInput(body: PatientInput, mode: 'create' | 'patc
   const c: Partial<PatientColumns> = {};
   const has = (field: keyof PatientInput) => body[field] !== undefined;
 
-  for (const [field, column] of NAME_FIELDS) if (has(field)) c[column] = clean(body[field]);
+  for (const [field, column] of NAME_FIELDS) {
+    if (!has(field)) continue;
+    c[column] = clean(body[field]);
+    const wrongScript = c[column] ? scriptProblem(field, c[column]) : null;
+    if (wrongScript) problems.push(wrongScript);
+  }
   if (body.sex !== undefined) c.sex = body.sex;
   if (body.preferredLanguage !== undefined) c.preferred_language = body.preferredLanguage;
   if (body.status !== undefined) c.status = body.status;

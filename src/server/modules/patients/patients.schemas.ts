@@ -73,8 +73,14 @@ export const IfMatchHeaders = Type.Object({ 'if-match': Type.Optional(Type.Strin
 export const MergeBody = Type.Object({ duplicateId: Type.String({ pattern: UUID_PATTERN }) }, { additionalProperties: false });
 
 export const ListQuery = Type.Object({
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Name (Latin or Arabic, any prefix), MRN, phone or national ID' })),
+  q: Type.Optional(Type.String({
+    minLength: 1, maxLength: 100,
+    description: 'Name (Latin or Arabic, any prefix; either script finds the other), optionally with a birth year or date (Mohamed 1985, Mohamed 1985-06-01); '
+      + 'MRN, or its number part alone (000123 or 123); phone; or national ID',
+  })),
   status: Type.Optional(Type.Enum([...PATIENT_STATUSES], { description: 'Default: every status except merged' })),
+  dateOfBirth: Type.Optional(Type.String({ format: 'date', description: 'Only patients born on this date (YYYY-MM-DD); patients with only an estimated birth year have none' })),
+  birthYear: Type.Optional(Type.Integer({ minimum: 1000, maximum: 9999, description: 'Only patients born in this year, exact or estimated' })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });

@@ -58,8 +58,11 @@ export function listAppointments(db: Executor, facilityId: string, f: Appointmen
 }
 
 /** Patients checked in since `since` and still waiting, first come first. */
-export function waitingQueue(db: Executor, facilityId: string, since: string, providerId?: string): Promise<AppointmentRow[]> {
-  let q = withPeople(db, facilityId).where('a.status', '=', 'checked_in').where('a.checked_in_at', '>=', since);
+/** Appointments of the day [from, to) whose patient checked in that day and is still waiting. */
+export function waitingQueue(db: Executor, facilityId: string, day: { from: string; to: string }, providerId?: string): Promise<AppointmentRow[]> {
+  // The start bounds keep out a patient checked in for another day's appointment.
+  let q = withPeople(db, facilityId).where('a.status', '=', 'checked_in').where('a.checked_in_at', '>=', day.from)
+    .where('a.starts_at', '>=', day.from).where('a.starts_at', '<', day.to);
   if (providerId) q = q.where('a.provider_id', '=', providerId);
   return q.orderBy('a.checked_in_at').orderBy('a.id').execute();
 }

@@ -26,6 +26,14 @@ export function invalidTransition(verb: string, status: string): AppError {
   return new AppError('invalid_transition', `Cannot ${verb} an appointment that is ${status.replace('_', ' ')}.`, { currentStatus: status });
 }
 
+/** 409 for an action allowed only on the appointment's day (in the facility's zone), naming both dates. */
+export function notTheDay(verb: string, status: string, appointmentDate: string, today: string, zone: string): AppError {
+  const detail = appointmentDate > today
+    ? `Cannot ${verb} before the appointment's day: it is on ${appointmentDate}, and today is ${today} (${zone}). Do it on that day, or reschedule the appointment to today.`
+    : `Cannot ${verb} after the appointment's day: it was on ${appointmentDate}, and today is ${today} (${zone}). Reschedule it to today, or book a new appointment.`;
+  return new AppError('invalid_transition', detail, { currentStatus: status, appointmentDate, today });
+}
+
 function shown(zone: string, json: string | null): ChangedValues | null {
   if (json === null) return null;
   const v = JSON.parse(json) as ChangedValues;

@@ -1,15 +1,22 @@
 // The appointment life cycle on every database, through HTTP: status transitions and the 409s for
-// impossible ones, cancelling with a reason, rescheduling with history, and the walk-in queue.
+// impossible ones, check-in only on the appointment's day in the facility's zone, starting and
+// completing by clinicians only, cancelling with a reason, rescheduling with history, and the
+// walk-in queue. Dates are computed from today in the facility's zone, never fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { blamed, book, createClinic, createPatient, nextWeekday, type Clinic, type Staff, type TestPatient, MONDAY, TUESDAY, WEDNESDAY, SATURDAY } from '../../../../test/support/scheduling.ts';
+import { localMinutesToInstant } from '../../platform/time.ts';
+import { nowIso } from '../../platform/ids.ts';
+import {
+  blamed, book, createClinic, createPatient, insertAppointment, localDay, moveAppointmentTo, nextWeekday,
+  type Clinic, type Staff, type TestPatient, MONDAY, TUESDAY, WEDNESDAY, SATURDAY,
+} from '../../../../test/support/scheduling.ts';
 
 eachDialect((dialect) => {
   let t: TestApp;
   let clinic: Clinic;
   let patient: TestPatient;
-  let hour = 8;
+  let slot = 0;
   before(async () => {
     t = await startTestApp(dialect);
     clinic = await createClinic(t.app);
@@ -17,11 +24,19 @@ eachDialect((dialect) => {
   });
   after(() => t.close());
 
-  /** A fresh appointment on the doctor's Monday, each in its own hour. */
+  /** A fresh appointment on one of the doctor's coming Mondays, each in its own hour from 08:00 to 15:00. */
   async function appointment(p: TestPatient = patient): Promise<string> {
-    const res = await book(t.app, clinic.doctor, { patientId: p.id, dateTime: `${nextWeekday(MONDAY)} ${String(hour++).padStart(2, '0')}:00`, type: 'consultation' });
+    const n = slot++;
+    const monday = nextWeekday(MONDAY, 2 + 7 * Math.floor(n / 8));
+    const res = await book(t.app, clinic.doctor, { patientId: p.id, dateTime: `${monday} ${String(8 + (n % 8)).padStart(2, '0')}:00`, type: 'consultation' });
     assert.equal(res.statusCode, 201, res.body);
     return res.json().id;
+  }
+  /** One moved to today (in the facility's zone): check-in is allowed only on the appointment's day. */
+  async function appointmentToday(p: TestPatient = patient): Promise<string> {
+    const id = await appointment(p);
+    await moveAppointmentTo(t.db, id, localDay());
+    return id;
   }
   const act = (id: string, action: string, who: Staff = clinic.receptionist, payload?: Record<string, unknown>) =>
     t.app.inject({ method: 'POST', url: `/api/v1/appointments/${id}/${action}`, headers: who.headers, payload });
@@ -32,7 +47,7 @@ eachDialect((dialect) => {
   };
 
   test('scheduled → checked_in → in_progress → completed, each step stamped and in the history', async () => {
-    const id = await appointment();
+    const id = await appointmentToday();
     const checkedIn = await act(id, 'check-in');
     assert.equal(checkedIn.statusCode, 200, checkedIn.body);
     assert.equal(checkedIn.json().status, 'checked_in');
@@ -65,10 +80,10 @@ eachDialect((dialect) => {
 
   test('every other impossible move → 409', async () => {
     const id = await appointment();
-    for (const action of ['start', 'complete']) assert.equal((await act(id, action)).json().code, 'invalid_transition', action);
+    for (const action of ['start', 'complete']) assert.equal((await act(id, action, clinic.doctor)).json().code, 'invalid_transition', action);
     assert.equal((await act(id, 'no-show')).json().status, 'no_show');
     for (const action of ['check-in', 'start', 'complete', 'no-show']) {
-      const res = await act(id, action);
+      const res = await act(id, action, clinic.doctor);
       assert.equal(res.statusCode, 409, action);
       assert.equal(res.json().currentStatus, 'no_show');
     }
@@ -131,9 +146,9 @@ eachDialect((dialect) => {
 
   test("the queue lists today's checked-in patients by arrival, with waiting minutes, name and MRN", async () => {
     const musa = await createPatient(t.app, clinic, { first: 'Musa', last: 'Adam' });
-    const first = await appointment(musa);
-    const second = await appointment(patient);
-    const third = await appointment(patient);
+    const first = await appointmentToday(musa);
+    const second = await appointmentToday(patient);
+    const third = await appointmentToday(patient);
     // Checked in out of booking order: the queue follows arrival.
     for (const id of [second, first, third]) assert.equal((await act(id, 'check-in')).statusCode, 200);
     assert.equal((await act(third, 'start', clinic.doctor)).statusCode, 200);
@@ -151,10 +166,71 @@ eachDialect((dialect) => {
   });
 
   test('transitions and reschedules are audited with the patient, inside the same transaction', async () => {
-    const id = await appointment();
+    const id = await appointmentToday();
     await act(id, 'check-in');
     const rows = await t.db.kysely.selectFrom('audit_events').select(['action', 'patient_id', 'actor_id']).where('target_id', '=', id).orderBy('seq').execute();
     assert.deepEqual(rows.map((r) => [r.action, r.patient_id]), [['appointment.create', patient.id], ['appointment.check_in', patient.id]]);
     assert.equal(rows[1]!.actor_id, clinic.receptionist.id);
+  });
+
+  test("check-in four days early or a day late is refused, naming the appointment's date; nothing changes", async () => {
+    for (const days of [4, -1]) {
+      const id = await appointment();
+      const date = localDay(days);
+      await moveAppointmentTo(t.db, id, date);
+      const res = await act(id, 'check-in');
+      assert.equal(res.statusCode, 409, res.body);
+      assert.equal(res.json().code, 'invalid_transition');
+      assert.equal(res.json().appointmentDate, date);
+      assert.equal(res.json().today, localDay());
+      assert.ok(res.json().detail.includes(date), res.json().detail);
+      const now = await t.app.inject({ method: 'GET', url: `/api/v1/appointments/${id}`, headers: clinic.receptionist.headers });
+      assert.deepEqual([now.json().status, now.json().checkedInAt], ['scheduled', null]);
+      assert.deepEqual((await history(id)).map((e) => e.action), ['created']);
+    }
+  });
+
+  test("the day is the facility's: at UTC+14, 00:05 and 23:55 today check in, 00:05 tomorrow does not", async () => {
+    const zone = 'Pacific/Kiritimati';
+    const far = await createClinic(t.app, { timeZone: zone });
+    const today = localDay(0, zone);
+    // Whatever the time of day, one of today's two falls on another UTC date than now.
+    for (const minutes of [5, 23 * 60 + 55]) {
+      const id = await insertAppointment(t.db, far.facility.id, { at: localMinutesToInstant(zone, today, minutes) });
+      const res = await act(id, 'check-in', far.receptionist);
+      assert.equal(res.statusCode, 200, `${minutes}: ${res.body}`);
+      assert.match(res.json().checkedInAt, /\+14:00$/);
+    }
+    const tomorrow = await insertAppointment(t.db, far.facility.id, { at: localMinutesToInstant(zone, localDay(1, zone), 5) });
+    const res = await act(tomorrow, 'check-in', far.receptionist);
+    assert.equal(res.statusCode, 409, res.body);
+    assert.equal(res.json().appointmentDate, localDay(1, zone));
+  });
+
+  test("today's queue holds only today's appointments, even one checked in days early before this rule", async () => {
+    const early = await insertAppointment(t.db, clinic.facility.id, { at: Date.now() + 4 * 86_400_000, checkedInAt: nowIso() });
+    const today = await appointmentToday();
+    assert.equal((await act(today, 'check-in')).statusCode, 200);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/queue', headers: clinic.nurse.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const ids = res.json().items.map((i: { appointmentId: string }) => i.appointmentId);
+    assert.ok(ids.includes(today));
+    assert.ok(!ids.includes(early), 'an appointment four days ahead is not in today\'s queue');
+  });
+
+  test('starting and completing a visit is for clinicians: a receptionist or an administrator gets 403, a nurse or a doctor may', async () => {
+    for (const clinician of [clinic.nurse, clinic.doctor]) {
+      const id = await appointmentToday();
+      assert.equal((await act(id, 'check-in')).statusCode, 200);
+      for (const who of [clinic.receptionist, clinic.admin]) {
+        const res = await act(id, 'start', who);
+        assert.equal(res.statusCode, 403, res.body);
+      }
+      assert.equal((await act(id, 'start', clinician)).json().status, 'in_progress');
+      for (const who of [clinic.receptionist, clinic.admin]) assert.equal((await act(id, 'complete', who)).statusCode, 403);
+      const done = await act(id, 'complete', clinician);
+      assert.equal(done.json().status, 'completed');
+      assert.deepEqual((await history(id)).slice(-2).map((e) => e.actorId), [clinician.id, clinician.id]);
+    }
   });
 });

@@ -1,5 +1,5 @@
-// The walk-in queue: who checked in today and is still waiting, first come first, with how long
-// they have waited. "Today" is the facility's local day.
+// The walk-in queue: who checked in today for today's appointments and is still waiting, first
+// come first, with how long they have waited. "Today" is the facility's local day.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
@@ -22,8 +22,9 @@ export async function queueRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     const { facilityId } = scopeOf(request);
     const zone = await facilityZone(db, facilityId);
     const now = Date.now();
-    const midnight = new Date(localMinutesToInstant(zone, localDateOf(zone, now), 0)).toISOString();
-    const rows = await waitingQueue(db, facilityId, midnight, request.query.providerId);
+    const today = localDateOf(zone, now);
+    const at = (minutes: number) => new Date(localMinutesToInstant(zone, today, minutes)).toISOString();
+    const rows = await waitingQueue(db, facilityId, { from: at(0), to: at(24 * 60) }, request.query.providerId);
     await ctx.audit.record({
       ...auditContext(request), action: 'appointment.queue', targetType: 'appointment', details: { providerId: request.query.providerId ?? null, count: rows.length },
     });

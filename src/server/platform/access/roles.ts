@@ -17,7 +17,8 @@ export const PERMISSIONS = [
   'patients:write',
   'patients:merge',
   'appointments:read',
-  'appointments:write',
+  'appointments:write',  // book, reschedule, check in, cancel, mark no-show
+  'appointments:attend', // start and complete a visit: the clinical encounter hangs on these
   'schedules:manage',    // facility and provider working hours, exceptions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -27,8 +28,8 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
   facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage'],
-  doctor: CLINICAL_FRONT,
-  nurse: CLINICAL_FRONT,
+  doctor: [...CLINICAL_FRONT, 'appointments:attend'],
+  nurse: [...CLINICAL_FRONT, 'appointments:attend'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
   lab_technician: ['facilities:read', 'patients:read', 'appointments:read'],
   pharmacist: ['facilities:read', 'patients:read'],

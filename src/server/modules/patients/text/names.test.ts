@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { arabicKey, latinKey, nameTokens, normaliseArabic, normaliseLatin, queryTokens } from './names.ts';
+import { arabicKey, latinKey, nameTokens, normaliseArabic, normaliseLatin, phoneticName, queryTokens, samePhoneticName } from './names.ts';
 
-// The search layer's rule: every query key is a prefix of some stored key.
+// The search layer's rule: for every query word, one of its keys is a prefix of some stored key.
 function finds(query: string, storedName: string): boolean {
   const stored = nameTokens(storedName);
-  return queryTokens(query).every((q) => stored.some((k) => k.startsWith(q)));
+  return queryTokens(query).every((group) => group.some((q) => stored.some((k) => k.startsWith(q))));
 }
 
 test('normaliseArabic folds the usual typing variants', () => {
@@ -132,50 +132,53 @@ test('arabicKey drops the article only when 2 letters remain', () => {
   assert.equal(arabicKey('فاطمة'), 'فاطمه');
 });
 
-test('nameTokens keys each name part in its own script', () => {
+test('nameTokens keys each name part in its own script, and Arabic also in the Latin key space', () => {
   assert.deepEqual(nameTokens('Mohamed Ahmed Ali'), ['mwhmd', 'ahmd', 'al']);
-  assert.deepEqual(nameTokens('مُحَمَّد أحمد علي'), ['محمد', 'احمد', 'علي']);
+  assert.deepEqual(nameTokens('مُحَمَّد أحمد علي'), ['محمد', 'mwhmd', 'احمد', 'ahmd', 'علي', 'al']);
   assert.deepEqual(nameTokens('Mohamed Ahmed محمد أحمد'), ['mwhmd', 'ahmd', 'محمد', 'احمد']);
   assert.deepEqual(nameTokens('Mohamedمحمد'), ['mwhmd', 'محمد']);
-  assert.deepEqual(nameTokens('فاطمة الفاتح، الطيب'), ['فاطمه', 'فاتح', 'طيب']);
+  assert.deepEqual(nameTokens('فاطمة الفاتح، الطيب'), ['فاطمه', 'ftm', 'فاتح', 'fth', 'طيب', 'tb']);
 });
 
 test('nameTokens deduplicates and drops empty keys', () => {
   assert.deepEqual(nameTokens('Mohamed Muhammad Mohammed Ali'), ['mwhmd', 'al']);
-  assert.deepEqual(nameTokens('محمد محمّد'), ['محمد']);
+  assert.deepEqual(nameTokens('محمد محمّد'), ['محمد', 'mwhmd']);
   assert.deepEqual(nameTokens('Ahmed El Al - ,'), ['ahmd']);
   assert.deepEqual(nameTokens(''), []);
   assert.deepEqual(nameTokens('  -.,  '), []);
 });
 
-test('nameTokens joins Abd compounds however they are spaced', () => {
-  const expected = ['abdrhmn', 'usmn'];
+test('nameTokens joins Abd compounds however they are spaced, and keys the name after Abd too', () => {
+  const expected = ['abdrhmn', 'rhmn', 'usmn'];
   for (const n of ['Abdel Rahman Osman', 'Abdulrahman Osman', 'Abd al-Rahman Osman', 'Abd Elrahman Osman',
     'Abdelrahman Osman', 'Abd-el-Rahman Osman', 'ABD AL RAHMAN OSMAN', 'Abd ul Rahman Osman']) {
     assert.deepEqual(nameTokens(n), expected, n);
   }
-  assert.deepEqual(nameTokens('عبد الرحمن عثمان'), ['عبدالرحمن', 'عثمان']);
-  assert.deepEqual(nameTokens('عبدالرحمن عثمان'), ['عبدالرحمن', 'عثمان']);
+  const arabic = ['عبدالرحمن', 'رحمن', 'abdrhmn', 'rhmn', 'عثمان', 'usmn'];
+  assert.deepEqual(nameTokens('عبد الرحمن عثمان'), arabic);
+  assert.deepEqual(nameTokens('عبدالرحمن عثمان'), arabic);
+  // Too short to be a name of its own: the "l" of Abdalla.
+  assert.deepEqual(nameTokens('Abdalla'), ['abdl']);
   assert.deepEqual(nameTokens('عبد الله'), nameTokens('عبدالله'));
   assert.deepEqual(nameTokens('Abd Allah'), nameTokens('Abdalla'));
 });
 
 test('nameTokens keeps Abu separate and a dangling Abd as it is', () => {
   assert.deepEqual(nameTokens('Abu Bakr'), ['ab', 'bkr']);
-  assert.deepEqual(nameTokens('أبو بكر'), ['ابو', 'بكر']);
+  assert.deepEqual(nameTokens('أبو بكر'), ['ابو', 'ab', 'بكر', 'bkr', 'bwkr']);
   assert.deepEqual(nameTokens('Ali Abd'), ['al', 'abd']);
   assert.deepEqual(nameTokens('Abd al'), ['abd']);
   assert.deepEqual(nameTokens('Abd عبد'), ['abd', 'عبد']);
 });
 
 test('queryTokens treats the last word as unfinished unless followed by a space', () => {
-  assert.deepEqual(queryTokens('Seddik'), ['sd']);
-  assert.deepEqual(queryTokens('Seddik '), ['sdg']);
-  assert.deepEqual(queryTokens('Ot'), ['u']);
-  assert.deepEqual(queryTokens('Muham'), ['mwhm']);
-  assert.deepEqual(queryTokens('Mohamed Al'), ['mwhmd']);
-  assert.deepEqual(queryTokens('Mohamed Ali'), ['mwhmd', 'al']);
-  assert.deepEqual(queryTokens('الف'), ['ف']);
+  assert.deepEqual(queryTokens('Seddik'), [['sd']]);
+  assert.deepEqual(queryTokens('Seddik '), [['sdg']]);
+  assert.deepEqual(queryTokens('Ot'), [['u']]);
+  assert.deepEqual(queryTokens('Muham'), [['mwhm']]);
+  assert.deepEqual(queryTokens('Mohamed Al'), [['mwhmd']]);
+  assert.deepEqual(queryTokens('Mohamed Ali'), [['mwhmd'], ['al']]);
+  assert.deepEqual(queryTokens('الف'), [['ف']]);
   assert.deepEqual(queryTokens('ال'), []);
   assert.deepEqual(queryTokens('ا'), []);
   assert.deepEqual(queryTokens('E'), []);
@@ -208,6 +211,60 @@ test('a receptionist finds the patient whatever the spelling', () => {
   for (const [query, stored] of cases) assert.ok(finds(query, stored), `"${query}" finds "${stored}"`);
 });
 
+test('queryTokens gives an Arabic word its transliterations too, once it says enough', () => {
+  assert.deepEqual(queryTokens('فاطمة'), [['فاطمه', 'ftm']]);
+  assert.deepEqual(queryTokens('محمد احمد '), [['محمد', 'mwhmd'], ['احمد', 'ahmd']]);
+  assert.deepEqual(queryTokens('الرحمن '), [['رحمن', 'rhmn']]);
+  assert.deepEqual(queryTokens('فاط'), [['فاط', 'ft']]);
+  assert.deepEqual(queryTokens('فاطمه'), [['فاطمه', 'ftm']], 'a last ه may be a ة typed without its dots');
+  assert.deepEqual(queryTokens('مح'), [['مح']], 'two letters could start any name');
+  assert.deepEqual(queryTokens('الفا'), [['فا']]);
+});
+
+test('each script finds the other', () => {
+  const cases: [query: string, stored: string][] = [
+    ['Fatima', 'فاطمة الأمين'],
+    ['Fatma Elamin', 'فاطمة الأمين'],
+    ['فاطمة', 'Fatma Elamin'],
+    ['الأمين', 'Alamin'],
+    ['Mohamed', 'محمد'],
+    ['Muhammad', 'مُحَمَّد'],
+    ['محمد', 'Mohammed Ali'],
+    ['Abdelrahman', 'عبد الرحمن'],
+    ['Abdalrahman', 'عبدالرحمن'],
+    ['عبد الرحمن', 'Abdulrahman'],
+    ['Ahmed', 'أحمد'],
+    ['احمد', 'Ahmad'],
+    ['Osman', 'عثمان'],
+    ['Othman', 'عثمان'],
+    ['عثمان', 'Usman'],
+    ['Abdalla Eltayeb', 'عبد الله الطيب'],
+    ['Hussein', 'حسين'],
+    ['Muha', 'محمد'],
+    ['محم', 'Mohamed'],
+  ];
+  for (const [query, stored] of cases) assert.ok(finds(query, stored), `"${query}" finds "${stored}"`);
+});
+
+test('the second word of an Abd compound finds it, in either script', () => {
+  for (const stored of ['عبد الرحمن محمد', 'عبدالرحمن محمد', 'Abdel Rahman Mohamed', 'Abdelrahman Mohamed']) {
+    for (const query of ['الرحمن', 'الرحمن ', 'رحمن', 'Rahman', 'rahm']) assert.ok(finds(query, stored), `"${query}" finds "${stored}"`);
+  }
+  assert.ok(finds('العزيز', 'عبد العزيز'));
+  assert.ok(!finds('العزيز', 'عبد الرحمن'));
+});
+
+test('phoneticName compares names across scripts, part by part', () => {
+  const same = (a: string, b: string) => samePhoneticName(phoneticName(a), phoneticName(b));
+  assert.ok(same('فاطمة', 'Fatma'));
+  assert.ok(same('عبد الرحمن', 'Abdel Rahman'));
+  assert.ok(same('الأمين', 'Elamin'));
+  assert.ok(same('محمد أحمد', 'Mohamed Ahmed'));
+  assert.ok(!same('محمد', 'Mahmoud'));
+  assert.ok(!same('محمد أحمد', 'Mohamed'), 'as many parts');
+  assert.ok(!same('', ''), 'an empty name is nobody');
+});
+
 test('a search does not return clearly different names', () => {
   const cases: [query: string, stored: string][] = [
     ['Ahmed', 'Mohamed'],
@@ -221,7 +278,12 @@ test('a search does not return clearly different names', () => {
     ['Mohamed Ali', 'Mohamed Osman'],
     ['احمد', 'محمد'],
     ['محمد', 'محمود'],
-    ['Mohamed', 'محمد'], // no transliteration between scripts
+    ['Mohamed', 'محمود'],
+    ['Mahmoud', 'محمد'],
+    ['محمد', 'Mahmoud'],
+    ['Hassan', 'حسين'],
+    ['حسن', 'Hussein'],
+    ['Osama', 'عصام'],
   ];
   for (const [query, stored] of cases) assert.ok(!finds(query, stored), `"${query}" does not find "${stored}"`);
 });

@@ -1,186 +1,52 @@
-import { toAsciiDigits } from './national-id.ts';
-
 // Search keys for patient names.
 //
 // Contract with the search layer: nameTokens(fullName) gives the keys stored
-// for a patient; queryTokens(q) gives the keys of what the receptionist typed.
-// A patient matches when every query key is a PREFIX of one of its stored
-// keys. Arabic and Latin names are keyed separately (there is no
-// transliteration between scripts); a patient with both spellings stores both.
+// for a patient; queryTokens(q) gives, for each word of what the receptionist
+// typed, the keys that word may match. A patient matches when, for every
+// query word, one of its keys is a PREFIX of one of the patient's stored keys.
 //
-// Latin keys are consonant skeletons, so the many spellings of one Arabic
-// name (Mohamed, Muhammad, Mohammed…) share a key; Arabic keys are the
-// spelling with hamza, diacritics and the other usual typing variants removed.
+// Latin keys are consonant skeletons (latin.ts), so the many spellings of one
+// Arabic name (Mohamed, Muhammad, Mohammed…) share a key; Arabic keys are the
+// spelling with hamza, diacritics and the other usual typing variants removed
+// (arabic.ts). An Arabic name part is also stored under its transliteration
+// into the Latin key space (transliterate.ts), so a Latin query finds an
+// Arabic-only patient; an Arabic query word looks for its transliteration too,
+// so it finds a Latin-only patient.
+import { ARABIC_ARTICLE, arabicKey, normaliseArabic, unmarkedArabic, withoutArticle } from './arabic.ts';
+import { ABD, latinWordKey, normaliseLatin } from './latin.ts';
+import { abdRestTransliterations, transliterationKeys } from './transliterate.ts';
 
-// ---------------------------------------------------------------- Arabic --
-
-// Tashkeel (U+064B–065F, which includes the combining hamza and madda of
-// decomposed أ/إ/آ/ؤ/ئ), superscript alef, tatweel.
-const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
-
-// Letters people type interchangeably. ی and ک are the Persian code points
-// that some keyboards emit for ي and ك; they look identical on screen.
-const ARABIC_FOLD: Readonly<Record<string, string>> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
-  'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي',
-  'ی': 'ي', 'ک': 'ك',
-};
-const ARABIC_FOLDABLE = new RegExp(`[${Object.keys(ARABIC_FOLD).join('')}]`, 'g');
-
-export function normaliseArabic(s: string): string {
-  // NFKC turns presentation forms (pasted from PDFs) into ordinary letters;
-  // \p{Cf} drops zero-width joiners and direction marks.
-  const folded = s
-    .normalize('NFKC')
-    .replace(/\p{Cf}/gu, '')
-    .replace(ARABIC_FOLDABLE, (c) => ARABIC_FOLD[c] ?? c)
-    .replace(ARABIC_MARKS, '');
-  return toAsciiDigits(folded).replace(/\s+/g, ' ').trim();
-}
-
-const ARABIC_ARTICLE = 'ال';
-
-// The article is dropped so that "الفاتح" is found by "فاتح" too. The rest
-// must keep at least 2 letters, so short words that merely start with ال
-// keep their first letters.
-export function arabicKey(token: string): string {
-  const s = normaliseArabic(token).replace(/ /g, '');
-  return s.startsWith(ARABIC_ARTICLE) && s.length >= ARABIC_ARTICLE.length + 2
-    ? s.slice(ARABIC_ARTICLE.length)
-    : s;
-}
-
-// ----------------------------------------------------------------- Latin --
-
-// Apostrophes inside romanised Arabic mark an ayn or hamza (Sa'ad, Ma'moun);
-// deleting them makes "Sa'ad" equal "Saad". Turning them into spaces would
-// split the name in two.
-const APOSTROPHES = /['’‘`´ʻʼʽʾʿ]/g;
-
-export function normaliseLatin(s: string): string {
-  // Apostrophes go first: NFKD would turn ´ into a space and an accent.
-  return s
-    .replace(APOSTROPHES, '')
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-// latinKey rules, applied to the name part with spaces removed:
-//  1. "Abd" compounds: abd + optional connecting vowel and article (el, al,
-//     ul, il…) become "abd" + the key of the rest: Abdelrahman, Abdulrahman,
-//     Abd al-Rahman → abd+rhmn; Abdalla, Abdullah → abd+l.
-//  2. A joined article al-/el- is dropped when a consonant follows (Elfatih →
-//     fatih) or when a vowel follows and the rest still has 2 consonants
-//     (Elamin → amin). Ali, Alaa, Elias keep theirs. NOT_ARTICLE lists names
-//     whose al/el is part of the name.
-//  3. Doubled letters collapse (Muhammad → muhamad); a final "ah" loses its h
-//     (Fatimah, Abdallah, where the h is silent or dropped in spelling).
-//  4. A word-initial vowel becomes its class: a → a; e, i → i; o, u → u. So
-//     Osman = Usman, Ibrahim = Ebrahim, but Omar ≠ Amr, Iman ≠ Amna.
-//  5. The first vowel after a consonant becomes "w" if it is an o or u, else
-//     disappears (Mohamed → mw…, Hussein → hw…, while Mahmoud and Hassan have
-//     none); every later vowel disappears, as y does after the first letter.
-//     This keeps Mohamed ≠ Mahmoud and Hussein ≠ Hassan, while Yousif = Yusuf.
-//  6. Consonants: th → s (Othman = Osman), q and j → g (Sudanese Siddig,
-//     Gamal), k after a vowel at the end → g (Seddik = Siddig, Tarek = Tarig).
-// Mohamed/Muhammad → mwhmd, Mahmoud → mhmd, Ahmed → ahmd, Hamid/Hamad → hmd.
-const NOT_ARTICLE: ReadonlySet<string> = new Set(['elham', 'almaz']);
-
-const ABD = /^abd(?:[aeiou]l|[aeiou]$)?/;
-const VOWELS = 'aeiouy';
-const INITIAL_VOWEL: Readonly<Record<string, string>> = { a: 'a', e: 'i', i: 'i', o: 'u', u: 'u' };
-
-function isVowel(c: string | undefined): boolean {
-  return c !== undefined && VOWELS.includes(c);
-}
-
-function stripArticle(word: string): string {
-  if (!/^[ae]l/.test(word) || NOT_ARTICLE.has(word)) return word;
-  const rest = word.slice(2);
-  const consonants = [...rest].filter((c) => !isVowel(c)).length;
-  return !isVowel(rest[0]) || consonants >= 2 ? rest : word;
-}
-
-// `complete` is false for the word the user is still typing: a trailing t may
-// yet become th, and a trailing vowel + k may not stay final, so those
-// letters are left out rather than encoded in a way the full word would not
-// share.
-function skeleton(word: string, complete: boolean): string {
-  let w = word.replace(/(.)\1+/g, '$1');
-  if (w.endsWith('ah')) w = w.slice(0, -1);
-  if (!complete && /(?:t|[aeiouy]k)$/.test(w)) w = w.slice(0, -1);
-
-  let out = '';
-  let i = 0;
-  let vowelSeen = false;
-  const initial = INITIAL_VOWEL[w[0] ?? ''];
-  if (initial) {
-    out = initial;
-    vowelSeen = true;
-    while (isVowel(w[i])) i++;
-  } else if (w[0] === 'y') {
-    out = 'y'; // consonantal at the start: Yousif, Yasir
-    i = 1;
-  }
-  while (i < w.length) {
-    const c = w[i] ?? '';
-    if (isVowel(c)) {
-      const start = i;
-      while (isVowel(w[i])) i++;
-      if (!vowelSeen && /[ou]/.test(w.slice(start, i))) out += 'w';
-      vowelSeen = true;
-      continue;
-    }
-    if (c === 't' && w[i + 1] === 'h') {
-      out += 's';
-      i += 2;
-      continue;
-    }
-    const finalK = c === 'k' && complete && i === w.length - 1 && isVowel(w[i - 1]);
-    out += c === 'q' || c === 'j' || finalK ? 'g' : c;
-    i++;
-  }
-  // A u-vowel next to a consonant w is one sound (Muawia).
-  return out.replace(/w+/g, 'w');
-}
-
-function latinWordKey(word: string, complete: boolean): string {
-  const abd = ABD.exec(word);
-  if (abd) return 'abd' + skeleton(word.slice(abd[0].length), complete);
-  return skeleton(stripArticle(word), complete);
-}
-
-export function latinKey(token: string): string {
-  const word = normaliseLatin(token).replace(/ /g, '');
-  return /^[ae]l$/.test(word) ? '' : latinWordKey(word, true);
-}
-
-// ----------------------------------------------------------- token lists --
+export { arabicKey, normaliseArabic } from './arabic.ts';
+export { latinKey, normaliseLatin } from './latin.ts';
 
 interface Word {
   readonly arabic: boolean;
   readonly text: string; // already normalised for its script
+  readonly raw: string; // Arabic: the letters as typed, hamza and ة kept (for transliteration); Latin: = text
 }
 
 // Runs of Arabic-script characters (letters, marks, tatweel, Arabic digits)
 // versus everything else, so "Mohamed محمد" and even "Mohamedمحمد" split.
 const SCRIPT_RUNS = /\p{scx=Arabic}+|\P{scx=Arabic}+/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 
 function words(text: string): Word[] {
   const out: Word[] = [];
   const runs = text.replace(/\p{Cf}/gu, '').match(SCRIPT_RUNS) ?? [];
   for (const run of runs) {
-    const arabic = /\p{scx=Arabic}/u.test(run);
-    const norm = arabic ? normaliseArabic(run).replace(/[^\p{L}\p{N}]+/gu, ' ') : normaliseLatin(run);
-    for (const t of norm.split(' ')) if (t) out.push({ arabic, text: t });
+    if (/\p{scx=Arabic}/u.test(run)) {
+      // Folding maps letters to letters, so both forms split at the same places.
+      const raw = unmarkedArabic(run).replace(NOT_LETTERS, ' ').split(' ');
+      normaliseArabic(run).replace(NOT_LETTERS, ' ').split(' ').forEach((t, i) => { if (t) out.push({ arabic: true, text: t, raw: raw[i]! }); });
+    } else {
+      for (const t of normaliseLatin(run).split(' ')) if (t) out.push({ arabic: false, text: t, raw: t });
+    }
   }
   return out;
 }
 
-const isAbd = (w: Word): boolean => (w.arabic ? w.text === 'عبد' : /^abd(?:[aeiou]l)?$/.test(w.text));
+const ARABIC_ABD = 'عبد';
+const isAbd = (w: Word): boolean => (w.arabic ? w.text === ARABIC_ABD : /^abd(?:[aeiou]l)?$/.test(w.text));
 const isArticle = (w: Word): boolean => (w.arabic ? w.text === ARABIC_ARTICLE : /^[aeiu]l$/.test(w.text));
 
 // "Abd" (servant of) always belongs to the following name, however it was
@@ -191,18 +57,18 @@ const isArticle = (w: Word): boolean => (w.arabic ? w.text === ARABIC_ARTICLE : 
 function joinNameParts(list: readonly Word[]): Word[] {
   const out: Word[] = [];
   let abd: Word | null = null; // an Abd still waiting for its name
-  let joined = '';
+  let joined = { text: '', raw: '' };
   for (const w of list) {
     if (abd && w.arabic === abd.arabic && !isAbd(w)) {
-      joined += w.text;
+      joined = { text: joined.text + w.text, raw: joined.raw + w.raw };
       if (isArticle(w)) continue;
-      out.push({ arabic: w.arabic, text: joined });
+      out.push({ arabic: w.arabic, ...joined });
       abd = null;
       continue;
     }
     if (abd) out.push(abd); // nothing to join with: keep it as it is
     abd = isAbd(w) ? w : null;
-    joined = w.text;
+    joined = { text: w.text, raw: w.raw };
     if (!abd && !isArticle(w)) out.push(w);
   }
   if (abd) out.push(abd);
@@ -221,25 +87,79 @@ function wordKey(w: Word, complete: boolean): string {
   return latinWordKey(w.text, complete);
 }
 
-function keys(text: string, lastIsPartial: boolean): string[] {
-  const parts = joinNameParts(words(text));
-  const out = parts.map((w, i) => wordKey(w, !(lastIsPartial && i === parts.length - 1)));
-  return [...new Set(out)].filter((k) => k !== '');
+/**
+ * The key of the name after Abd in an Abd compound (رحمن of عبد الرحمن, rhmn of Abdelrahman), so
+ * that the second word alone finds the patient. Null when there is none or it is too short to
+ * mean anything (the l of Abdalla).
+ */
+function abdRestKey(w: Word): string | null {
+  let rest: string | null = null;
+  if (w.arabic) {
+    if (w.text.startsWith(ARABIC_ABD)) rest = withoutArticle(w.text.slice(ARABIC_ABD.length));
+  } else {
+    const abd = ABD.exec(w.text);
+    if (abd) rest = latinWordKey(w.text.slice(abd[0].length), true);
+  }
+  return rest !== null && [...rest].length >= 2 ? rest : null;
+}
+
+function storedKeys(w: Word): string[] {
+  const own = [wordKey(w, true), abdRestKey(w)];
+  if (!w.arabic) return own.filter((k): k is string => Boolean(k));
+  return [...own, ...transliterationKeys(w.raw), ...abdRestTransliterations(w.raw)].filter((k): k is string => Boolean(k));
 }
 
 // Keys stored for a full name, in either script or both.
 export function nameTokens(text: string): string[] {
-  return keys(text, true);
+  return [...new Set(joinNameParts(words(text)).flatMap(storedKeys))];
 }
 
-// Keys for a search box query. Unless the query ends in whitespace, its last
-// word is taken as unfinished and keyed so that, for a name part typed in the
-// stored spelling, the key of every prefix is a prefix of the stored key
-// ("Muham" → mwhm, a prefix of Mohamed's mwhmd; "احم" of "أحمد"). Prefixes
-// too short to decide anything ("a", "el", "ا", "ال", a lone "t") give no key
-// and so match everything. Known gaps: a joined article before a vowel is
-// only recognised once two consonants follow ("Elam" → ilm, not a prefix of
-// Elamin's amn), and NOT_ARTICLE names while still being typed ("Elha").
-export function queryTokens(q: string): string[] {
-  return keys(q, !/\s$/.test(q));
+/** Letters of an Arabic word before its transliteration says anything: fewer could be any name. */
+const MIN_TYPED_FOR_TRANSLITERATION = 3;
+
+function queryKeys(w: Word, complete: boolean): string[] {
+  const own = wordKey(w, complete);
+  if (!w.arabic || own === '') return [own];
+  if (!complete) {
+    const name = w.raw.startsWith(ARABIC_ABD) ? w.raw.slice(ARABIC_ABD.length) : w.raw;
+    const stem = name.startsWith(ARABIC_ARTICLE) ? name.slice(ARABIC_ARTICLE.length) : name;
+    if ([...stem].length < MIN_TYPED_FOR_TRANSLITERATION) return [own];
+  }
+  return [own, ...transliterationKeys(w.raw, complete)];
+}
+
+// Keys for a search box query: one group per word, holding the keys that
+// word may match (an Arabic word: its own key and its transliterations).
+// Unless the query ends in whitespace, its last word is taken as unfinished
+// and keyed so that, for a name part typed in the stored spelling, the key of
+// every prefix is a prefix of the stored key ("Muham" → mwhm, a prefix of
+// Mohamed's mwhmd; "احم" of "أحمد"). Prefixes too short to decide anything
+// ("a", "el", "ا", "ال", a lone "t") give no group and so match everything.
+// Known gaps: a joined article before a vowel is only recognised once two
+// consonants follow ("Elam" → ilm, not a prefix of Elamin's amn), and
+// NOT_ARTICLE names while still being typed ("Elha").
+export function queryTokens(q: string): string[][] {
+  const parts = joinNameParts(words(q));
+  const lastIsPartial = !/\s$/.test(q);
+  const groups = parts.map((w, i) => [...new Set(queryKeys(w, !(lastIsPartial && i === parts.length - 1)))]);
+  // A word with an empty key matches everything, whatever its other keys.
+  const kept = groups.filter((g) => !g.includes(''));
+  const seen = new Set<string>();
+  return kept.filter((g) => {
+    const id = [...g].sort().join('\u0000');
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
+}
+
+/**
+ * A name in the Latin key space, one entry per name part holding the keys that part may have:
+ * Latin words their key, Arabic words their transliterations. Two names written in different
+ * scripts are the same name when they have as many parts and each pair of parts shares a key.
+ */
+export function phoneticName(text: string): string[][] {
+  return joinNameParts(words(text)).map((w) => (w.arabic ? transliterationKeys(w.raw) : [wordKey(w, true)]).filter(Boolean));
+}
+
+export function samePhoneticName(a: string[][], b: string[][]): boolean {
+  return a.length > 0 && a.length === b.length && a.every((keys, i) => keys.some((k) => b[i]!.includes(k)));
 }

@@ -37,6 +37,15 @@ export const ARABIC: [english: string, arabic: string][] = [
   ['This patient may already be registered. Check the candidates; send "confirmNew": true to register a new patient anyway.',
     'قد يكون هذا المريض مسجّلًا من قبل. راجع السجلات المرشّحة؛ أرسل "confirmNew": true لتسجيل مريض جديد على أي حال.'],
   ['The provider already has an appointment from {from} to {to}, which overlaps the time asked for.', 'لدى مقدّم الخدمة موعد من {from} إلى {to} يتداخل مع الوقت المطلوب.'],
+  // Patients and appointments (modules/patients, modules/scheduling)
+  ['is in Arabic script: type the Arabic spelling in {arabicField}Ar ({field} is for the Latin spelling)',
+    'مكتوب بالحروف العربية: اكتب الاسم بالعربية في الحقل {arabicField}Ar (الحقل {field} للتهجئة اللاتينية)'],
+  ['is in Latin letters: type the Latin spelling in {latinField} ({field} is for the Arabic spelling)',
+    'مكتوب بالحروف اللاتينية: اكتب التهجئة اللاتينية في الحقل {latinField} (الحقل {field} للتهجئة العربية)'],
+  ["Cannot {verb} before the appointment's day: it is on {date}, and today is {today} ({zone}). Do it on that day, or reschedule the appointment to today.",
+    'لا يمكن تنفيذ هذا الإجراء قبل يوم الموعد: الموعد في {date} واليوم {today} ({zone}). نفّذه في ذلك اليوم، أو انقل الموعد إلى اليوم.'],
+  ["Cannot {verb} after the appointment's day: it was on {date}, and today is {today} ({zone}). Reschedule it to today, or book a new appointment.",
+    'لا يمكن تنفيذ هذا الإجراء بعد يوم الموعد: كان الموعد في {date} واليوم {today} ({zone}). انقله إلى اليوم أو احجز موعدًا جديدًا.'],
   // Staff accounts and facility settings (modules/facilities)
   ['A user with this email address already exists.', 'يوجد مستخدم بهذا البريد الإلكتروني من قبل.'],
   ['This email address cannot be used for a new account. If the person is on your staff list, change their role there; '
