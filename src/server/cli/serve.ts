@@ -50,6 +50,9 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
   onSignals(rt, async () => {
     app?.shutdown.begin();
     await Promise.all([worker?.stop(), app && sleep(config.shutdownDrainMs)]);
+    // Whatever is still queued in the kernel would be reset by closing the listener; it gets its
+    // 503 first. Bounded, leaving the rest of SHUTDOWN_TIMEOUT for requests in flight.
+    await app?.shutdown.acceptQueueEmpty(Math.max(0, (config.shutdownTimeoutMs - config.shutdownDrainMs) / 2));
     await app?.close();
     await metricsServer?.close();
   });

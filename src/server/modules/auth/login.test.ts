@@ -53,7 +53,7 @@ eachDialect((dialect) => {
       preferredLanguage: null, digits: null,
       memberships: [{
         facilityId: facility.id, facilityName: 'Omdurman Clinic', role: 'doctor', timeZone: 'Africa/Khartoum', lockAfterMinutes: 10,
-        permissions: ['facilities:read', 'patients:read', 'patients:write', 'appointments:read', 'appointments:write'],
+        permissions: ['facilities:read', 'patients:read', 'patients:write', 'appointments:read', 'appointments:write', 'appointments:attend'],
       }],
     });
     problemOf(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }), 401, 'unauthorized');

@@ -9,8 +9,10 @@
 //    served as usual; requests on connections accepted after those are answered 503 (problem+json,
 //    Retry-After). Where the kernel does not say, every connection of the drain is served.
 // 2. The caller waits SHUTDOWN_DRAIN, so what was sent before the signal is read and answered,
+//    and then until the accept queue is empty (a busy process may still hold connections there),
 //    then closes the app: the listener stops, running requests finish, idle connections close.
 import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Health } from '../health.ts';
 import { sendProblem } from './problem.ts';
@@ -19,6 +21,11 @@ import { acceptQueueLength } from './accept-queue.ts';
 export interface ShutdownGate {
   readonly draining: boolean;
   begin(): void;
+  /**
+   * Waits (polling, at most `maxMs`) until the kernel holds no connection this process has not
+   * accepted: closing the listener would reset those. A busy event loop can lag the drain.
+   */
+  acceptQueueEmpty(maxMs: number): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -56,6 +63,11 @@ export function addShutdownGate(app: FastifyInstance, health: Health): ShutdownG
       draining = true;
       const address = app.server.address() as AddressInfo | null;
       queued = (address && acceptQueueLength(address.port)) ?? Infinity;
+    },
+    async acceptQueueEmpty(maxMs) {
+      const address = app.server.address() as AddressInfo | null;
+      const until = Date.now() + maxMs;
+      while (address && (acceptQueueLength(address.port) ?? 0) > 0 && Date.now() < until) await sleep(10);
     },
   };
   app.decorate('shutdown', gate);
