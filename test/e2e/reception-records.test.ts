@@ -98,6 +98,7 @@ describe('reception patient records', { skip }, () => {
         await page.getByRole('heading', { name: text.mergeTitle, level: 1 }).waitFor();
         const option = await findPatient(page, `Aysha Omar Alnoor`, duplicate.mrn as string, { label: text.findDuplicate });
         assert.equal(await page.getByRole('option').filter({ hasText: keep.mrn as string }).count(), 0, 'the record kept is not offered');
+        await assertAccessible(page, `merge, finding the duplicate (${language})`);
         await option.click();
         const table = page.getByRole('table');
         await table.getByRole('columnheader', { name: new RegExp(keep.mrn as string) }).waitFor();
@@ -112,6 +113,18 @@ describe('reception patient records', { skip }, () => {
         assert.equal(page.url(), `${server.url}/reception/patients/${keep.id}`);
         const row = await server.env.db.kysely.selectFrom('patients').select(['status', 'merged_into_id']).where('id', '=', duplicate.id).executeTakeFirstOrThrow();
         assert.deepEqual({ ...row }, { status: 'merged', merged_into_id: keep.id });
+
+        // The duplicate's MRN (on an old paper file) still finds it; its page says where the patient is now, and offers no edit.
+        await page.goto(`${server.url}/reception`);
+        const old = await findPatient(page, duplicate.mrn as string, duplicate.mrn as string);
+        assert.match(await old.innerText(), language === 'en' ? /Merged/ : /مدمج/);
+        await old.click();
+        await page.getByRole('link', { name: text.openSurvivor }).click();
+        await page.waitForURL(`${server.url}/reception/patients/${keep.id}`);
+        await page.goBack();
+        await page.getByRole('link', { name: text.openSurvivor }).waitFor();
+        assert.equal(await page.getByRole('link', { name: text.edit }).count(), 0);
+        await assertAccessible(page, `merged record (${language})`);
       });
     });
 

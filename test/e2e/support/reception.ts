@@ -25,6 +25,7 @@ export const RECEPTION = {
     conflictTitle: 'Someone else changed this record', reload: 'Reload the record', onRecordNow: 'On record now:',
     merge: 'Merge a duplicate into this record', mergeTitle: 'Merge duplicate records', findDuplicate: 'Find the duplicate record',
     mergeChecked: 'I have checked: these two records are the same person', mergeConfirm: 'Merge the records', merged: 'The records were merged into this one.',
+    openSurvivor: 'Open the record that was kept',
     notAllowed: 'You cannot open this page',
   },
   ar: {
@@ -43,6 +44,7 @@ export const RECEPTION = {
     conflictTitle: 'عدّل شخص آخر هذا السجل', reload: 'إعادة تحميل السجل', onRecordNow: 'المسجّل الآن:',
     merge: 'دمج سجل مكرر في هذا السجل', mergeTitle: 'دمج السجلات المكررة', findDuplicate: 'ابحث عن السجل المكرر',
     mergeChecked: 'تحقّقتُ: هذان السجلان للشخص نفسه', mergeConfirm: 'دمج السجلين', merged: 'دُمج السجلان في هذا السجل.',
+    openSurvivor: 'افتح السجل الذي أُبقي عليه',
     notAllowed: 'لا يمكنك فتح هذه الصفحة',
   },
 } as const;

@@ -31,27 +31,27 @@ export function CompareTable({ caption, columns }: { caption: string; columns: C
   };
 
   return (
-    <Table className="nc-compare" withTableBorder withColumnBorders verticalSpacing="xs">
+    <Table className="nc-compare" withTableBorder withColumnBorders verticalSpacing="xs" role="table">
       <caption><VisuallyHidden>{caption}</VisuallyHidden></caption>
       <colgroup>
         <col className="nc-col-label" />
         {columns.map((c) => <col key={c.key} />)}
       </colgroup>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Td />
-          {columns.map((c) => <Table.Th key={c.key} scope="col">{c.header}</Table.Th>)}
+      <Table.Thead role="rowgroup">
+        <Table.Tr role="row">
+          <Table.Td role="cell" />
+          {columns.map((c) => <Table.Th key={c.key} scope="col" role="columnheader">{c.header}</Table.Th>)}
         </Table.Tr>
       </Table.Thead>
-      <Table.Tbody>
+      <Table.Tbody role="rowgroup">
         {COMPARE_ROWS.map((row) => (
-          <Table.Tr key={row} className={same.has(row) ? 'nc-same' : undefined}>
-            <Table.Th scope="row">
+          <Table.Tr key={row} role="row" className={same.has(row) ? 'nc-same' : undefined}>
+            <Table.Th scope="row" role="rowheader">
               {t(`reception:compare.${row}`)}
               {same.has(row) && <> <IconEqual size={14} aria-hidden /><VisuallyHidden>{t('reception:compare.same')}</VisuallyHidden></>}
             </Table.Th>
             {columns.map((c) => (
-              <Table.Td key={c.key}>
+              <Table.Td key={c.key} role="cell">
                 {c.side ? cell(c.side, row) ?? <Text span c="dimmed" size="sm">{t('reception:compare.none')}</Text> : <Text span c="dimmed" size="sm">{t('common:loading')}</Text>}
               </Table.Td>
             ))}

@@ -101,15 +101,15 @@ export function PatientFields({ form, clashes = {} }: Props) {
             description={onRecord('address.state')}
             {...form.getInputProps('address.state')}
           />
-          <TextInput label={t('reception:fields.locality')} description={onRecord('address.locality')} {...form.getInputProps('address.locality')} />
-          <TextInput label={t('reception:fields.addressLine')} description={onRecord('address.line')} {...form.getInputProps('address.line')} />
+          <TextInput dir="auto" label={t('reception:fields.locality')} description={onRecord('address.locality')} {...form.getInputProps('address.locality')} />
+          <TextInput dir="auto" label={t('reception:fields.addressLine')} description={onRecord('address.line')} {...form.getInputProps('address.line')} />
         </SimpleGrid>
       </Fieldset>
       <Fieldset legend={t('reception:form.emergency')} variant="unstyled" className="nc-fieldset">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
-          <TextInput label={t('reception:fields.contactName')} description={onRecord('emergencyContact.name')} {...form.getInputProps('emergencyContact.name')} />
+          <TextInput dir="auto" label={t('reception:fields.contactName')} description={onRecord('emergencyContact.name')} {...form.getInputProps('emergencyContact.name')} />
           <TextInput type="tel" label={t('reception:fields.contactPhone')} dir="ltr" description={onRecord('emergencyContact.phone')} {...form.getInputProps('emergencyContact.phone')} />
-          <TextInput label={t('reception:fields.relationship')} description={onRecord('emergencyContact.relationship')} {...form.getInputProps('emergencyContact.relationship')} />
+          <TextInput dir="auto" label={t('reception:fields.relationship')} description={onRecord('emergencyContact.relationship')} {...form.getInputProps('emergencyContact.relationship')} />
         </SimpleGrid>
       </Fieldset>
       <Radio.Group label={t('reception:fields.preferredLanguage')} description={onRecord('preferredLanguage') ?? t('reception:form.preferredLanguageHint')} {...form.getInputProps('preferredLanguage')}>

@@ -51,7 +51,7 @@ export function PatientPage() {
           <PatientName patient={p} order={1} size="lg" />
           <Group gap="xs">
             <Badge variant="light" size="lg" radius="sm" data-testid="patient-mrn"><Bdi ltr>{p.mrn}</Bdi></Badge>
-            {p.status !== 'active' && <Badge variant="light" color={merged ? 'yellow' : 'gray'} size="lg" radius="sm">{text.status(p.status)}</Badge>}
+            {p.status !== 'active' && <Badge {...(merged ? { variant: 'filled', color: 'yellow.3', autoContrast: true } : { variant: 'light', color: 'gray' })} size="lg" radius="sm">{text.status(p.status)}</Badge>}
           </Group>
         </Stack>
         {!merged && (canEdit || canMerge) && (

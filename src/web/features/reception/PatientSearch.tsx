@@ -10,7 +10,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { usePatientSearch } from './queries.ts';
+import { useMergedSearch, usePatientSearch } from './queries.ts';
 import { PatientName } from './PatientName.tsx';
 import { PatientFacts } from './PatientFacts.tsx';
 import './reception.css';
@@ -24,16 +24,22 @@ interface Props {
   onPick(patient: PatientSummary): void;
   /** A record not to offer (the merge screen's own patient). */
   exclude?: string;
+  /** When nothing current matches, offer records merged into another (they lead to the record kept). */
+  includeMerged?: boolean;
   autoFocus?: boolean;
 }
 
-export function PatientSearch({ label, onPick, exclude, autoFocus }: Props) {
+export function PatientSearch({ label, onPick, exclude, includeMerged = false, autoFocus }: Props) {
   const { t } = useTranslation('reception');
   const [text, setText] = useState('');
   const [q] = useDebouncedValue(text, DEBOUNCE_MS);
   const ready = q.trim().length >= MIN_QUERY && text.trim().length >= MIN_QUERY;
   const search = usePatientSearch(q, ready);
-  const items = ready ? (search.data?.pages.flatMap((p) => p.items) ?? []).filter((p) => p.id !== exclude) : [];
+  const current = ready ? (search.data?.pages.flatMap((p) => p.items) ?? []).filter((p) => p.id !== exclude) : [];
+  const noneCurrent = ready && search.isSuccess && !search.isPlaceholderData && current.length === 0;
+  const merged = useMergedSearch(q, includeMerged && noneCurrent);
+  const onlyMerged = noneCurrent && includeMerged && (merged.data?.items.length ?? 0) > 0;
+  const items = onlyMerged ? merged.data!.items : current;
   // The marked result belongs to one query; new results start unmarked.
   const [marked, setMarked] = useState({ q: '', index: -1 });
   const active = marked.q === q && marked.index < items.length ? marked.index : -1;
@@ -114,7 +120,8 @@ export function PatientSearch({ label, onPick, exclude, autoFocus }: Props) {
   function statusText(): string {
     if (text.trim().length > 0 && text.trim().length < MIN_QUERY) return t('reception:search.keepTyping', { count: MIN_QUERY });
     if (!ready || !search.isSuccess || search.isPlaceholderData) return ready && search.isFetching ? t('reception:search.searching') : '';
-    if (items.length === 0) return t('reception:search.none');
+    if (onlyMerged) return t('reception:search.mergedOnly', { count: items.length });
+    if (items.length === 0) return includeMerged && merged.isFetching ? t('reception:search.searching') : t('reception:search.none');
     return search.hasNextPage ? t('reception:search.foundMore', { count: items.length }) : t('reception:search.found', { count: items.length });
   }
 }

@@ -25,7 +25,7 @@ export function SearchPage() {
           </Button>
         )}
       </Group>
-      <PatientSearch label={t('reception:search.label')} autoFocus onPick={(p) => navigate(`/reception/patients/${p.id}`)} />
+      <PatientSearch label={t('reception:search.label')} autoFocus includeMerged onPick={(p) => navigate(`/reception/patients/${p.id}`)} />
     </Stack>
   );
 }

@@ -43,3 +43,16 @@ export function usePatientSearch(q: string, enabled: boolean) {
     staleTime: 15_000,
   });
 }
+
+/**
+ * Records merged into another, matching `q`: asked only when the search found no current record, so
+ * an MRN from an old paper file still leads to the patient (the merged record points to the one kept).
+ */
+export function useMergedSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['patients', 'search', q, 'merged'],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/patients', { params: { query: { q, status: 'merged', limit: 5 } }, signal })),
+    enabled,
+    staleTime: 15_000,
+  });
+}
