@@ -143,8 +143,9 @@ describe('reception search and duplicates', { skip }, () => {
 
         const box = field(page, text.search);
         assert.equal(await isFocused(box), true, 'the search box has the focus');
-        // The page's clock stands still while typing, so the debounce is measured in its time, not the machine's.
-        const pause = async () => page.clock.pauseAt(await page.evaluate(() => Date.now()) + 1);
+        // The page's clock stands still while typing, so the debounce is measured in its time, not the
+        // machine's. (Paused a little ahead of the page's now: its clock runs on while this is sent.)
+        const pause = async () => page.clock.pauseAt(await page.evaluate(() => Date.now()) + 2000);
         await pause();
         await box.pressSequentially('Am');
         await page.clock.runFor(DEBOUNCE_MS - 50);
