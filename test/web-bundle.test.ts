@@ -47,7 +47,7 @@ test('the JavaScript for the sign-in page is under 250 KB gzipped, in either lan
 test('screens after sign-in are split off: Home, the account area and the shell are not in the sign-in download', () => {
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   const files = closure('features/auth/SignInPage.tsx', closure(entry));
-  for (const lazy of ['features/home/HomePage.tsx', 'features/account/AccountPage.tsx', 'app/shell/Shell.tsx']) {
+  for (const lazy of ['features/home/HomePage.tsx', 'features/account/AccountPage.tsx', 'app/shell/Shell.tsx', 'features/reception/SearchPage.tsx', 'features/reception/RegisterPage.tsx']) {
     assert.ok(!files.has(manifest[lazy]!.file), `${lazy} is loaded only when needed`);
   }
 });

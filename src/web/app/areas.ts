@@ -3,8 +3,10 @@
 // import it here, add i18n/en/<id>.json and i18n/ar/<id>.json. Nothing else changes.
 import type { Area } from './area.ts';
 import { accountArea } from '../features/account/index.ts';
+import { receptionArea } from '../features/reception/index.ts';
 
 export const AREAS: readonly Area[] = [
-  // reception, scheduling, administration and compliance plug in here.
+  // scheduling, administration and compliance plug in here.
+  receptionArea,
   accountArea,
 ];
