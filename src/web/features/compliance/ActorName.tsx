@@ -9,5 +9,5 @@ export function ActorName({ id }: { id: string | null }) {
   const actor = useActor(id);
   if (!id) return <>{t('compliance:system')}</>;
   if (actor.data) return <span dir="auto">{actor.data.name}</span>;
-  return <Bdi ltr>{id.slice(0, 8)}…</Bdi>;
+  return <Bdi ltr>…{id.slice(-8)}</Bdi>;
 }

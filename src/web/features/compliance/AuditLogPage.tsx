@@ -63,7 +63,8 @@ export function AuditLogPage() {
                   <Table.Td><ActorName id={e.actorId} /></Table.Td>
                   <Table.Td><Bdi ltr>{e.action}</Bdi></Table.Td>
                   <Table.Td><OutcomeBadge outcome={e.outcome} /></Table.Td>
-                  <Table.Td>{e.patientId ? <Bdi ltr>{e.patientId.slice(0, 8)}…</Bdi> : '—'}</Table.Td>
+                  {/* The end of the id: UUIDv7s made close in time share their first, time-based, characters. */}
+                  <Table.Td>{e.patientId ? <Bdi ltr>…{e.patientId.slice(-8)}</Bdi> : '—'}</Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="default" onClick={() => setOpen(e)} aria-label={t('compliance:openDetails', { action: e.action, time: format.dateTime(e.occurredAt) })}>
                       {t('compliance:columns.details')}
