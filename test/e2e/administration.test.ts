@@ -214,6 +214,35 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         });
       });
 
+      test(`a super admin adds a department and creates a facility; a taken code is refused on its field (${language})`, async () => {
+        const root = await server.user('super_admin', { name: 'Hassan Elbashir' });
+        const code = `${language.toUpperCase()}${dialect.client === 'sqlite' ? 'S' : 'P'}`;
+        await withPage(browser, `admin-facilities-${dialect.client}-${language}`, { language }, async ({ page }) => {
+          await signInAs(page, server, root.email, language, '/administration/facility');
+          await field(page, w('administration:departments.name')).fill(language === 'ar' ? 'الطوارئ' : 'Emergency');
+          await field(page, w('administration:departments.code')).fill(`er${code}`); // upper-cased as typed
+          await page.getByRole('button', { name: w('administration:departments.add') }).click();
+          await page.getByRole('list', { name: w('administration:departments.title') }).getByText(`ER${code}`).waitFor();
+
+          // The code of an existing facility: the server's 409 lands on the code field of the new one.
+          const form = page.locator('form').last();
+          await field(form, w('administration:facility.name')).fill(language === 'ar' ? 'مستشفى بحري' : 'Bahri Hospital');
+          await field(form, w('administration:facility.code')).fill(server.facility.code);
+          await form.getByRole('combobox', { name: w('administration:facility.type') }).click();
+          await page.getByRole('option', { name: w('administration:facility.types.hospital') }).click();
+          await form.getByRole('combobox', { name: w('administration:facility.state') }).click();
+          await page.getByRole('option', { name: language === 'ar' ? 'الخرطوم' : 'Khartoum', exact: true }).click();
+          await form.getByRole('button', { name: w('administration:facilities.createSubmit') }).click();
+          await expectInvalid(field(form, w('administration:facility.code')));
+          await field(form, w('administration:facility.code')).fill(`BH${code}`);
+          await form.getByRole('button', { name: w('administration:facilities.createSubmit') }).click();
+          await page.getByRole('status').filter({ hasText: language === 'ar' ? 'مستشفى بحري' : 'Bahri Hospital' }).waitFor();
+          const made = await server.env.db.kysely.selectFrom('facilities').select(['type', 'state']).where('code', '=', `BH${code}`).executeTakeFirstOrThrow();
+          assert.deepEqual({ ...made }, { type: 'hospital', state: 'khartoum' });
+          await assertAccessible(page, `facilities for a super admin (${language})`);
+        });
+      });
+
       test(`a receptionist sees no administration or compliance, and a deep link says it is not allowed (${language})`, async () => {
         const receptionist = await server.user('receptionist');
         await withPage(browser, `admin-receptionist-${dialect.client}-${language}`, { language }, async ({ page }) => {
@@ -233,4 +262,9 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       });
     }
   });
+}
+
+async function expectInvalid(input: ReturnType<typeof field>): Promise<void> {
+  for (let i = 0; i < 100 && await input.getAttribute('aria-invalid') !== 'true'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await input.getAttribute('aria-invalid'), 'true', 'the field is marked');
 }

@@ -19,3 +19,4 @@ export type Facility = Json<paths['/api/v1/facilities/{id}']['get']['responses']
 export type WorkingHours = Json<paths['/api/v1/facility/working-hours']['get']['responses'][200]>;
 export type ScheduleException = Json<paths['/api/v1/providers/{id}/exceptions']['get']['responses'][200]>['items'][number];
 export type AuditEvent = Json<paths['/api/v1/audit-events']['get']['responses'][200]>['items'][number];
+export type CreateFacilityBody = NonNullable<paths['/api/v1/facilities']['post']['requestBody']>['content']['application/json'];

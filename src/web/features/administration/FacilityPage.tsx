@@ -5,7 +5,7 @@ import { Alert, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client.ts';
-import type { Facility } from '../../api/types.ts';
+import type { CreateFacilityBody, Facility } from '../../api/types.ts';
 import { ME_QUERY, useSignedIn } from '../../app/session/SessionProvider.tsx';
 import { useCan } from '../../app/session/permissions.ts';
 import { Bdi } from '../../components/Bdi.tsx';
@@ -15,6 +15,9 @@ import { Allowed } from './Allowed.tsx';
 import { DepartmentsSection } from './DepartmentsSection.tsx';
 import { FacilityForm, type FacilityInput } from './FacilityForm.tsx';
 import { useFacilities, useFacility } from './queries.ts';
+
+/** The form's picks are from the server's own lists (facility-form.ts, SUDAN_STATES). */
+const choices = (v: FacilityInput) => ({ type: v.type as CreateFacilityBody['type'], state: v.state as CreateFacilityBody['state'] });
 
 export function FacilityPage() {
   return <Allowed permission="facilities:manage"><FacilityScreen /></Allowed>;
@@ -32,7 +35,7 @@ function FacilityScreen() {
     setSaved(false);
     const updated = await call(api.PATCH('/api/v1/facilities/{id}', {
       params: { path: { id: membership.facilityId } },
-      body: { ...v, type: v.type as never, state: v.state as never, locality: v.locality || null },
+      body: { ...v, ...choices(v), locality: v.locality || null },
     }));
     queryClient.setQueryData(['admin', 'facility', membership.facilityId], updated);
     // The name, time zone and lock time shown everywhere come from /auth/me.
@@ -69,7 +72,7 @@ function AllFacilities() {
   const create = async (v: FacilityInput) => {
     setCreated(null);
     const facility = await call(api.POST('/api/v1/facilities', {
-      body: { name: v.name, code: v.code, type: v.type as never, state: v.state as never, ...(v.locality && { locality: v.locality }), timeZone: v.timeZone, lockAfterMinutes: v.lockAfterMinutes },
+      body: { name: v.name, code: v.code, ...choices(v), ...(v.locality && { locality: v.locality }), timeZone: v.timeZone, lockAfterMinutes: v.lockAfterMinutes },
     }));
     await queryClient.invalidateQueries({ queryKey: ['admin', 'facilities'] });
     setCreated(facility);
