@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { configuredDialects } from '../support/dialects.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { assertAccessible, capture, documentLanguage, field, signIn, withPage } from './support/page.ts';
+import { assertAccessible, capture, documentLanguage, field, signIn, tabTo, withPage } from './support/page.ts';
 import { addStaff, words, type Language } from './support/administration.ts';
 
 const skip = skipWithoutBrowser();
@@ -33,6 +33,8 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
     before(async () => {
       server = await startE2EServer(dialect);
       browser = await launchBrowser();
+      // An installation always has one (bootstrap); the server refuses membership changes that would leave none.
+      await server.user('super_admin', { name: 'Hassan Elbashir' });
     });
     after(async () => {
       await browser?.close();
@@ -133,6 +135,38 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           await page.reload();
           await page.getByRole('heading', { name, level: 1 }).waitFor();
           assert.equal(await page.getByTestId('temporary-password').count(), 0, 'the password is not shown again');
+
+          // Her role in this facility changes; the System administrator role is not offered.
+          await page.getByRole('combobox', { name: w('administration:roles.here') }).click();
+          assert.equal(await page.getByRole('option', { name: w('common:roles.super_admin') }).count(), 0);
+          await page.getByRole('option', { name: w('common:roles.doctor'), exact: true }).click();
+          await page.getByRole('button', { name: w('administration:roles.save') }).click();
+          await page.getByRole('status').filter({ hasText: w('administration:roles.saved') }).waitFor();
+          const membership = await server.env.db.kysely.selectFrom('memberships').select('role').where('user_id', '=', row.id).execute();
+          assert.deepEqual(membership.map((m) => m.role), ['doctor']);
+        });
+      });
+
+      test(`the staff list searches by the start of a name and pages through the cursor; keyboard alone (${language})`, async () => {
+        const admin = await server.user('facility_admin', { name: 'Khalid Osman Ali' });
+        const prefix = language === 'ar' ? 'زينب' : 'Zainab';
+        for (let i = 0; i < 30; i++) await server.user('nurse', { name: `${prefix} ${String(i).padStart(2, '0')}` });
+        await withPage(browser, `admin-staff-paging-${dialect.client}-${language}`, { language }, async ({ page }) => {
+          await signInAs(page, server, admin.email, language, '/administration/staff');
+          // The keyboard reaches the search box past the navigation, with the focus always visible.
+          await tabTo(page, new RegExp(w('administration:staff.search')), 25);
+          await page.keyboard.type(prefix);
+          // The answer to the search replaces the whole list (the first page of all staff is 25 long too).
+          await page.getByText(w(`administration:staff.shownMore_${new Intl.PluralRules(language).select(25)}`, { count: 25 })).waitFor();
+          const names = page.getByRole('table').locator('tbody tr td:first-child');
+          await expectCount(async () => (await names.allInnerTexts()).filter((n) => n.startsWith(prefix)).length, 25, 'the first page of 25, all found by the search');
+          assert.equal(await names.count(), 25);
+          await page.getByRole('button', { name: w('administration:staff.more') }).click();
+          await expectCount(() => names.count(), 30, 'the next page is added');
+          assert.equal(await page.getByRole('button', { name: w('administration:staff.more') }).count(), 0, 'no more pages');
+          await page.locator('label').filter({ hasText: new RegExp(`^${w('administration:status.disabled')}$`) }).click();
+          await page.getByText(w('administration:staff.none')).waitFor();
+          await assertAccessible(page, `staff search (${language})`);
         });
       });
 
@@ -267,4 +301,9 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
 async function expectInvalid(input: ReturnType<typeof field>): Promise<void> {
   for (let i = 0; i < 100 && await input.getAttribute('aria-invalid') !== 'true'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(await input.getAttribute('aria-invalid'), 'true', 'the field is marked');
+}
+
+async function expectCount(count: () => Promise<number>, expected: number, what: string): Promise<void> {
+  for (let i = 0; i < 100 && await count() !== expected; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await count(), expected, what);
 }
