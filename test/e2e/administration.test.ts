@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { configuredDialects } from '../support/dialects.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
+import { createFacility, type TestUser } from '../support/fixtures.ts';
 import { assertAccessible, capture, documentLanguage, field, signIn, tabTo, withPage } from './support/page.ts';
 import { addStaff, words, type Language } from './support/administration.ts';
 
@@ -30,11 +31,12 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
   describe(`administration on ${dialect.client}`, { skip }, () => {
     let server: E2EServer;
     let browser: Browser;
+    let root: TestUser;
     before(async () => {
       server = await startE2EServer(dialect);
       browser = await launchBrowser();
       // An installation always has one (bootstrap); the server refuses membership changes that would leave none.
-      await server.user('super_admin', { name: 'Hassan Elbashir' });
+      root = await server.user('super_admin', { name: 'Hassan Elbashir' });
     });
     after(async () => {
       await browser?.close();
@@ -167,6 +169,22 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           await page.locator('label').filter({ hasText: new RegExp(`^${w('administration:status.disabled')}$`) }).click();
           await page.getByText(w('administration:staff.none')).waitFor();
           await assertAccessible(page, `staff search (${language})`);
+
+          // A system administrator's account is not the facility administrator's to change: nothing offered.
+          await page.goto(`${server.url}/administration/staff/${root.id}`);
+          await page.getByText(w('administration:account.superAdminOnly')).waitFor();
+          assert.equal(await page.getByRole('button', { name: w('administration:account.newPassword') }).count(), 0);
+          // Someone who also works elsewhere: the screen cannot know, the server refuses and says why.
+          const elsewhere = await createFacility(server.env.db, { name: 'Bahri Clinic' });
+          const shared = await server.user('doctor', { name: `Omer Babiker ${language}`, facilities: [server.facility, elsewhere] });
+          await page.goto(`${server.url}/administration/staff/${shared.id}`);
+          await page.getByRole('button', { name: w('administration:account.newPassword') }).click();
+          await page.getByRole('dialog').getByRole('button', { name: w('administration:confirm') }).click();
+          const refusal = page.getByRole('alert');
+          await refusal.waitFor();
+          if (language === 'en') await refusal.getByText(/also works in other facilities/).waitFor();
+          assert.equal(await page.getByTestId('temporary-password').count(), 0);
+          await assertAccessible(page, `a refused account change (${language})`);
         });
       });
 
@@ -249,7 +267,6 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       });
 
       test(`a super admin adds a department and creates a facility; a taken code is refused on its field (${language})`, async () => {
-        const root = await server.user('super_admin', { name: 'Hassan Elbashir' });
         const code = `${language.toUpperCase()}${dialect.client === 'sqlite' ? 'S' : 'P'}`;
         await withPage(browser, `admin-facilities-${dialect.client}-${language}`, { language }, async ({ page }) => {
           await signInAs(page, server, root.email, language, '/administration/facility');

@@ -48,7 +48,7 @@ export function DepartmentsSection({ facilityId }: { facilityId: string }) {
         )}
         <form onSubmit={submit} noValidate>
           <Stack gap="xs">
-            {problem !== null && <ProblemAlert error={problem} />}
+            {problem !== null && <ProblemAlert error={problem} detail />}
             <Group align="flex-start">
               <TextInput label={t('administration:departments.name')} required dir="auto" {...form.getInputProps('name')} style={{ flex: 2, minWidth: 200 }} />
               <TextInput label={t('administration:departments.code')} required dir="ltr" {...form.getInputProps('code')}

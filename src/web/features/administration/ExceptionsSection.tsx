@@ -67,7 +67,7 @@ export function ExceptionsSection({ providerId }: { providerId: string }) {
       <Stack>
         <Title order={2} size="h3">{t('administration:exceptions.title')}</Title>
         {list.isError && <ProblemAlert error={list.error} />}
-        {problem !== null && <ProblemAlert error={problem} />}
+        {problem !== null && <ProblemAlert error={problem} detail />}
         {list.isSuccess && items.length === 0 && <Text c="dimmed">{t('administration:exceptions.none')}</Text>}
         {items.length > 0 && (
           <Table.ScrollContainer minWidth={420}>

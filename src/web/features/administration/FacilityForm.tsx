@@ -41,7 +41,7 @@ export function FacilityForm({ initial, submitLabel, onSubmit }: { initial?: Fac
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {problem !== null && <ProblemAlert error={problem} />}
+        {problem !== null && <ProblemAlert error={problem} detail />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('administration:facility.name')} required dir="auto" {...form.getInputProps('name')} />
           <TextInput label={t('administration:facility.code')} description={t('administration:facility.codeHint')} required dir="ltr"

@@ -67,7 +67,7 @@ function PolicyForm({ initial }: { initial: Role[] }) {
   return (
     <Paper withBorder p="lg">
       <Stack>
-        {problem !== null && <ProblemAlert error={problem} />}
+        {problem !== null && <ProblemAlert error={problem} detail />}
         {saved && <Alert color="nile" role="status">{t('administration:security.saved')}</Alert>}
         <Checkbox.Group label={t('administration:security.roles')} description={t('administration:security.rolesHint')} value={roles} onChange={(v) => { setRoles(v); setSaved(false); }}>
           <Stack gap="xs" mt="xs">

@@ -74,7 +74,7 @@ function StaffCreate() {
       <Paper withBorder p="lg">
         <form onSubmit={submit} noValidate>
           <Stack>
-            {problem !== null && <ProblemAlert error={problem} />}
+            {problem !== null && <ProblemAlert error={problem} detail />}
             <StaffFields form={form} roles={grantableRoles(facility.role)} />
             <Text size="sm" c="dimmed">{t('administration:create.passwordNote')}</Text>
             <Group><Button type="submit" loading={busy}>{t('administration:create.submit')}</Button></Group>

@@ -76,13 +76,15 @@ function StaffDetails({ user }: { user: StaffUser }) {
     <Stack gap={2}><Text size="sm" c="dimmed">{label}</Text><Text component="div">{value}</Text></Stack>
   );
   const self = user.id === me.id;
+  // Only a system administrator changes a system administrator's account (the server refuses anyone else).
+  const untouchable = facility.role !== 'super_admin' && user.memberships.some((m) => m.role === 'super_admin');
   return (
     <>
       <Group gap="sm">
         <Title order={1} dir="auto">{user.name}</Title>
         <StatusBadge status={user.status} />
       </Group>
-      {problem !== null && <ProblemAlert error={problem} />}
+      {problem !== null && <ProblemAlert error={problem} detail />}
       {done && !password && <Text role="status" c="nile.8">{done}</Text>}
       {password && <TemporaryPassword password={password} name={user.name} />}
       <Paper withBorder p="lg">
@@ -95,6 +97,7 @@ function StaffDetails({ user }: { user: StaffUser }) {
           {user.mustChangePassword && fact(t('administration:staff.password'), t('administration:staff.mustChange'))}
         </SimpleGrid>
       </Paper>
+      {untouchable ? <Text c="dimmed">{t('administration:account.superAdminOnly')}</Text> : <>
       <RoleEditor user={user} callerRole={facility.role} facilityId={facility.facilityId} onSaved={(u) => act(async () => u, t('administration:roles.saved'))} />
       <Paper withBorder p="lg">
         <Stack>
@@ -108,6 +111,7 @@ function StaffDetails({ user }: { user: StaffUser }) {
           {self && <Text size="sm" c="dimmed">{t('administration:account.notSelf')}</Text>}
         </Stack>
       </Paper>
+      </>}
     </>
   );
 }
@@ -139,7 +143,7 @@ function RoleEditor({ user, callerRole, facilityId, onSaved }: { user: StaffUser
     <Paper withBorder p="lg">
       <Stack>
         <Title order={2} size="h3">{t('administration:roles.title')}</Title>
-        {problem !== null && <ProblemAlert error={problem} />}
+        {problem !== null && <ProblemAlert error={problem} detail />}
         <Group align="flex-end">
           <Select
             label={t('administration:roles.here')} allowDeselect={false} value={role} onChange={setRole}

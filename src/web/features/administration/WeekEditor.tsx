@@ -37,7 +37,7 @@ export function WeekEditor({ hours, onSave }: { hours: WorkingHours; onSave(v: {
   const slotRule = slotProblem(slot);
   return (
     <Stack>
-      {problem !== null && <ProblemAlert error={problem} />}
+      {problem !== null && <ProblemAlert error={problem} detail />}
       {saved && <Text role="status" c="nile.8">{t('administration:hours.saved')}</Text>}
       <NumberInput label={t('administration:hours.slot')} min={5} max={480} step={5} allowDecimal={false} value={slot}
         onChange={(v) => { setSlot(v); setSaved(false); }} error={slotRule ? t(`administration:rules.${slotRule}`) : serverField.slotMinutes} maw={220} />
