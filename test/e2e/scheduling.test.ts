@@ -168,7 +168,8 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         await page.getByRole('button', { name: text.previous }).click();
         await page.getByRole('button', { name: text.previous }).click();
         await page.waitForURL((url) => url.searchParams.get('date') === addDays(today, -1));
-        assert.equal(await providerColumn(page, doctorName).getByRole('button', { name: text.bookSlot }).count(), 0, 'no free slot in the past');
+        // No free slot in the past: the ones of today leave the grid (a timeout here fails the test).
+        await providerColumn(page, doctorName).getByRole('button', { name: text.bookSlot }).first().waitFor({ state: 'detached' });
         await field(page, text.date).fill(addDays(today, 7));
         await page.waitForURL((url) => url.searchParams.get('date') === addDays(today, 7));
         await page.getByRole('button', { name: text.today }).click();

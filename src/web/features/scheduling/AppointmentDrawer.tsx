@@ -29,7 +29,7 @@ export function AppointmentDrawer({ appointment, today, onClose, onChanged }: Pr
   const { t, i18n } = useTranslation('scheduling');
   return (
     <Drawer opened={appointment !== null} onClose={onClose} position={i18n.dir() === 'rtl' ? 'left' : 'right'} size="lg"
-      title={<Text fw={700} size="lg" component="h2">{t('scheduling:appointment.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
+      title={<Text fw={700} size="lg" component="span">{t('scheduling:appointment.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
       {appointment && <Panel key={appointment.id} a={appointment} today={today} onChanged={onChanged} />}
     </Drawer>
   );

@@ -25,7 +25,7 @@ export function BookDrawer({ slot, providers, onClose, onBooked }: Props) {
   const { t, i18n } = useTranslation('scheduling');
   return (
     <Drawer opened={slot !== null} onClose={onClose} position={i18n.dir() === 'rtl' ? 'left' : 'right'} size="lg"
-      title={<Text fw={700} size="lg" component="h2">{t('scheduling:book.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
+      title={<Text fw={700} size="lg" component="span">{t('scheduling:book.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
       {slot && <BookForm key={`${slot.providerId}-${slot.start}`} slot={slot} provider={providers.find((p) => p.id === slot.providerId)} onBooked={onBooked} onCancel={onClose} />}
     </Drawer>
   );

@@ -81,10 +81,8 @@ export function DayPage() {
       {providers.isPending || day.isPending ? <Splash /> : shown.length === 0
         ? <Alert color="gray">{t('scheduling:day.noProviders')}</Alert>
         : (
-          <div className="nc-day-scroll">
-            <DayGrid date={date} today={today} providers={shown} appointments={appointments} slots={slots}
-              onOpen={setOpen} onBook={canBook ? setBooking : undefined} />
-          </div>
+          <DayGrid date={date} today={today} providers={shown} appointments={appointments} slots={slots}
+            onOpen={setOpen} onBook={canBook ? setBooking : undefined} />
         )}
       <BookDrawer slot={booking} providers={all} onClose={() => setBooking(null)}
         onBooked={(a) => { setBooking(null); setNotice(t('scheduling:book.done', { patient: text.nameLine(a), time: text.format.dateTime(a.dateTime), provider: a.providerName })); }} />

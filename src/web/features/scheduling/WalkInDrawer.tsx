@@ -17,7 +17,7 @@ export function WalkInDrawer({ opened, today, providers, onClose }: Props) {
   const { t, i18n } = useTranslation('scheduling');
   return (
     <Drawer opened={opened} onClose={onClose} position={i18n.dir() === 'rtl' ? 'left' : 'right'} size="lg"
-      title={<Text fw={700} size="lg" component="h2">{t('scheduling:walkIn.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
+      title={<Text fw={700} size="lg" component="span">{t('scheduling:walkIn.title')}</Text>} closeButtonProps={{ 'aria-label': t('common:close') }}>
       {opened && <WalkInForm today={today} providers={providers} onDone={onClose} />}
     </Drawer>
   );
