@@ -5994,6 +5994,8 @@ export interface operations {
                             id: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             providerId: string;
                             providerName: string;
@@ -6100,6 +6102,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -6247,6 +6251,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -6441,6 +6447,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -6588,6 +6596,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -6737,6 +6747,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -6886,6 +6898,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -7042,6 +7056,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -7191,6 +7207,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         providerId: string;
                         providerName: string;
@@ -7341,6 +7359,8 @@ export interface operations {
                             appointmentId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             providerId: string;
                             providerName: string;
