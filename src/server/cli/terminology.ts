@@ -4,6 +4,7 @@
 import type { Config } from '../config.ts';
 import { AuditLog } from '../platform/audit/audit-log.ts';
 import { importIcd10, OrderFileError } from '../modules/terminology/index.ts';
+import { refreshStatistics } from '../db/statistics.ts';
 import { openRuntime, closeRuntime, ensureSchema } from './runtime.ts';
 
 const USAGE = 'usage: nilecare terminology import icd10 FILE [--all] [--batch-size N]\n'
@@ -33,6 +34,7 @@ export async function runTerminology(config: Config, args: string[]): Promise<nu
   try {
     await ensureSchema(rt);
     const result = await importIcd10(rt.db.kysely, rt.config.db.client, parsed.file, { includeHeaders: parsed.includeHeaders, batchSize: parsed.batchSize });
+    await refreshStatistics(rt.db, ['terminology_icd10', 'terminology_search_keys']);
     await new AuditLog(rt.db).record({ action: 'terminology.import', targetType: 'terminology_icd10', details: { ...result, file: parsed.file } });
     const headers = parsed.includeHeaders ? '' : `, ${result.skippedHeaders} header codes skipped (--all loads them)`;
     console.log(`ICD-10 import: ${result.lines} lines read, ${result.written} codes written as ${result.source}${headers}`);
