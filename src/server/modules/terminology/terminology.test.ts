@@ -119,6 +119,8 @@ eachDialect((dialect) => {
     const missing = await setVisibility('admin', { kind: 'medication', code: 'unobtainium-tab-1mg', hidden: true });
     assert.equal(missing.statusCode, 404);
     assert.match(missing.json().detail, /no entry with the code unobtainium-tab-1mg/);
+    const inArabic = await t.app.inject({ method: 'PUT', url: '/api/v1/terminology/visibility', headers: { ...headers.admin, 'accept-language': 'ar' }, payload: { kind: 'icd10', code: 'Z99.99', hidden: true } });
+    assert.equal(inArabic.json().detail, 'لا يوجد في الفهرس مدخل بالرمز Z99.99؛ ابحث في الفهرس عن الرمز الصحيح.');
     assert.equal((await setVisibility('admin', { kind: 'diagnosis', code: 'A09.9', hidden: true })).statusCode, 400);
     assert.ok(await findIcd10(t.db.kysely, home.id, 'A09.9'));
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/terminology/icd10?q=malaria', headers: headers.receptionist });
