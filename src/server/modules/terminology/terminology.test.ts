@@ -89,6 +89,8 @@ eachDialect((dialect) => {
     assert.deepEqual([potassium.unit, potassium.low, potassium.high, potassium.criticalLow, potassium.criticalHigh], ['mmol/L', 3.5, 5.1, 2.5, 6.5]);
     assert.equal(flagLabResult(potassium, 6.8), 'critical_high');
     assert.equal(flagLabResult(tests[1]!, 12.5, { sex: 'female' }), 'normal');
+    const groups = (await get('/allergy-groups')).items;
+    assert.deepEqual(groups.find((g) => g.id === 'penicillins'), { id: 'penicillins', en: 'Penicillins', ar: 'البنسلينات' });
   });
 
   test("a facility hides entries it does not use: gone from its searches and look-ups, not from another facility's", async () => {
