@@ -11,8 +11,8 @@ import { configuredDialects } from '../support/dialects.ts';
 import { openDesk, registered, type Desk } from '../support/patients.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { assertAccessible, capture, documentLanguage, field, signIn, withPage } from './support/page.ts';
-import { type Language } from './support/reception.ts';
+import { assertAccessible, capture, documentLanguage, field, signIn, tabTo, withPage } from './support/page.ts';
+import { findPatient, type Language } from './support/reception.ts';
 import { SCHEDULING, appointmentOf, bookFreeSlotToday, checkIn, openDay, providerColumn, setHoursSoTodayHasFreeSlots } from './support/scheduling.ts';
 import { addDays } from '../../src/server/platform/time.ts';
 
@@ -40,6 +40,8 @@ const PEOPLE: Record<Language, Person[]> = {
     { firstNameAr: 'عثمان', fatherNameAr: 'آدم', lastNameAr: 'حسين', firstName: 'Osman', fatherName: 'Adam', lastName: 'Hussein' },
   ],
 };
+/** The walk-in, booked by nobody else. */
+const WALK_IN: Person = { firstNameAr: 'آمنة', fatherNameAr: 'يوسف', lastNameAr: 'الحاج', firstName: 'Amna', fatherName: 'Yousif', lastName: 'Elhag' };
 /** The patient of the reschedule test, booked by nobody else. */
 const MOVED: Person = { firstNameAr: 'محمد', fatherNameAr: 'علي', lastNameAr: 'نور', firstName: 'Mohamed', fatherName: 'Ali', lastName: 'Nour' };
 const arabic = (p: Person) => `${p.firstNameAr} ${p.fatherNameAr} ${p.lastNameAr}`;
@@ -60,7 +62,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       const doctor = await server.user('doctor', { name: doctorName });
       await server.user('nurse', { name: 'Nurse Huda Ahmed' });
       today = await setHoursSoTodayHasFreeSlots(server, doctor.id);
-      for (const p of [...PEOPLE.en, ...PEOPLE.ar, MOVED]) await registered(server.app, desk, { ...p, sex: 'female', dateOfBirth: '1990-05-12', confirmNew: true });
+      for (const p of [...PEOPLE.en, ...PEOPLE.ar, MOVED, WALK_IN]) await registered(server.app, desk, { ...p, sex: 'female', dateOfBirth: '1990-05-12', confirmNew: true });
     });
     after(async () => {
       await browser?.close();
@@ -174,6 +176,52 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         await page.waitForURL((url) => url.searchParams.get('date') === addDays(today, 7));
         await page.getByRole('button', { name: text.today }).click();
         await page.waitForURL((url) => !url.searchParams.has('date'));
+
+        // By keyboard alone: Tab reaches a free slot (with a visible focus), Enter opens the booking
+        // with the focus in the patient search, Escape clears it and then closes the drawer.
+        await page.getByRole('heading', { name: text.dayTitle, level: 1 }).click();
+        await tabTo(page, /^\s*\S+ Free, book with /, 40); // a slot, not the grid's scrolling box around it
+        await page.keyboard.press('Enter');
+        const drawer = page.getByRole('dialog', { name: text.bookTitle });
+        await drawer.waitFor();
+        await page.keyboard.type('Nour');
+        assert.equal(await field(drawer, text.findPatient).inputValue(), 'Nour', 'typing goes to the search box');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
+      });
+    });
+
+    test('a walk-in is booked into the next free slot and checked in; the doctor calls her in from the board (ar)', async () => {
+      const text = SCHEDULING.ar;
+      await withPage(browser, `scheduling-walk-in-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
+        await start(page, server, 'ar');
+        await openDay(page);
+        await page.getByRole('link', { name: text.queueOpen }).click();
+        await page.getByRole('button', { name: text.walkIn }).click();
+        const drawer = page.getByRole('dialog', { name: text.walkIn });
+        const option = await findPatient(page, WALK_IN.firstName, WALK_IN.firstNameAr, { label: text.findPatient });
+        await option.click();
+        await drawer.getByRole('status').filter({ hasText: /أقرب وقت متاح اليوم/ }).waitFor();
+        await assertAccessible(page, 'walk-in drawer (ar)');
+        if (dialect.client === 'sqlite') await capture(page, 'scheduling-walk-in');
+        await drawer.getByRole('button', { name: text.walkInSubmit }).click();
+        await drawer.waitFor({ state: 'hidden' });
+        await page.getByTestId('queue-waiting-list').getByText(arabic(WALK_IN), { exact: true }).waitFor();
+        const row = await server.env.db.kysely.selectFrom('appointments as a').innerJoin('patients as p', 'p.id', 'a.patient_id')
+          .select(['a.status', 'a.checked_in_at']).where('p.first_name', '=', WALK_IN.firstName).executeTakeFirstOrThrow();
+        assert.equal(row.status, 'checked_in');
+        assert.ok(row.checked_in_at);
+      });
+      await withPage(browser, `scheduling-doctor-board-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
+        await start(page, server, 'ar', 'doctor');
+        await page.goto(`${server.url}/scheduling/queue`);
+        const mine = page.getByTestId('queue-waiting-list').getByRole('listitem').filter({ hasText: arabic(WALK_IN) });
+        await mine.getByRole('button', { name: text.start }).click();
+        await mine.waitFor({ state: 'detached' });
+        const row = await server.env.db.kysely.selectFrom('appointments as a').innerJoin('patients as p', 'p.id', 'a.patient_id')
+          .select('a.status').where('p.first_name', '=', WALK_IN.firstName).executeTakeFirstOrThrow();
+        assert.equal(row.status, 'in_progress');
       });
     });
   });
