@@ -53,6 +53,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
     let browser: Browser;
     let desk: Desk;
     let doctorName: string;
+    let doctorId: string;
     let today: string;
     before(async () => {
       server = await startE2EServer(dialect);
@@ -60,6 +61,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       desk = await openDesk(server.app, 'receptionist', server.facility);
       doctorName = 'Dr Khalid Osman Ali';
       const doctor = await server.user('doctor', { name: doctorName });
+      doctorId = doctor.id;
       await server.user('nurse', { name: 'Nurse Huda Ahmed' });
       today = await setHoursSoTodayHasFreeSlots(server, doctor.id);
       for (const p of [...PEOPLE.en, ...PEOPLE.ar, MOVED, WALK_IN]) await registered(server.app, desk, { ...p, sex: 'female', dateOfBirth: '1990-05-12', confirmNew: true });
@@ -217,6 +219,18 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         await start(page, server, 'ar', 'doctor');
         await page.goto(`${server.url}/scheduling/queue`);
         const mine = page.getByTestId('queue-waiting-list').getByRole('listitem').filter({ hasText: arabic(WALK_IN) });
+        await mine.waitFor();
+
+        // Someone checked in at another desk appears on this board by itself, with no reload.
+        const late = await registered(server.app, desk, { firstNameAr: 'زينب', lastNameAr: 'عوض', sex: 'female', birthYear: 1980, confirmNew: true });
+        const free = await server.app.inject({ method: 'GET', url: `/api/v1/providers/${doctorId}/slots`, headers: desk.headers });
+        const slot = free.json<{ slots: { start: string }[] }>().slots.at(-1)!;
+        const booked = await server.app.inject({ method: 'POST', url: '/api/v1/appointments', headers: desk.headers, payload: { patientId: late.id, providerId: doctorId, dateTime: slot.start, durationMinutes: 15, type: 'follow_up' } });
+        assert.equal(booked.statusCode, 201, booked.body);
+        const arrived = await server.app.inject({ method: 'POST', url: `/api/v1/appointments/${booked.json<{ id: string }>().id}/check-in`, headers: desk.headers });
+        assert.equal(arrived.statusCode, 200, arrived.body);
+        await page.getByTestId('queue-waiting-list').getByText('زينب عوض', { exact: true }).waitFor({ timeout: 25_000 });
+
         await mine.getByRole('button', { name: text.start }).click();
         await mine.waitFor({ state: 'detached' });
         const row = await server.env.db.kysely.selectFrom('appointments as a').innerJoin('patients as p', 'p.id', 'a.patient_id')
