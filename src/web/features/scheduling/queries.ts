@@ -3,7 +3,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
-import type { TRANSITION_PATH } from './actions.ts';
+import type { TransitionAction } from './actions.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type Appointment = Json<paths['/api/v1/appointments/{id}']['get']['responses'][200]>;
@@ -91,7 +91,7 @@ export const useReschedule = () => useScheduling(({ id, dateTime, providerId }: 
 export const useCancel = () => useScheduling(({ id, reason }: { id: string; reason: string }) =>
   call(api.POST('/api/v1/appointments/{id}/cancel', { params: { path: { id } }, body: { reason } })));
 
-export const useTransition = () => useScheduling(({ id, action }: { id: string; action: keyof typeof TRANSITION_PATH }) => {
+export const useTransition = () => useScheduling(({ id, action }: { id: string; action: TransitionAction }) => {
   const params = { params: { path: { id } } };
   switch (action) {
     case 'checkIn': return call(api.POST('/api/v1/appointments/{id}/check-in', params));
