@@ -3,7 +3,8 @@
 // set around the moment the test runs, in the facility's time zone), booking a patient found by
 // name into a free slot, the appointment's panel offering what its status allows, check-in, the
 // waiting-room board, cancelling (the reason the API requires asked for first), rescheduling, and
-// day navigation. Every screen is checked with axe-core and photographed at laptop and phone size.
+// day navigation, a walk-in, the board refreshing itself, and a facility whose time zone is not the
+// browser's. Every screen is checked with axe-core and photographed at laptop and phone size.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -264,6 +265,39 @@ describe('scheduling for a role that may only read', { skip }, () => {
       await page.getByRole('link', { name: SCHEDULING.en.queueOpen }).click();
       await page.getByRole('heading', { name: SCHEDULING.en.queueTitle, level: 1 }).waitFor();
       assert.equal(await page.getByRole('button', { name: SCHEDULING.en.walkIn }).count(), 0);
+    });
+  });
+});
+
+describe("the facility's time zone, not the browser's", { skip }, () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let doctorId: string;
+  const ZONE = 'Pacific/Kiritimati'; // UTC+14: twelve hours ahead of the browser's Khartoum, half the day another date
+  before(async () => {
+    server = await startE2EServer({ client: 'sqlite' });
+    browser = await launchBrowser();
+    await server.env.db.kysely.updateTable('facilities').set({ time_zone: ZONE }).where('id', '=', server.facility.id).execute();
+    doctorId = (await server.user('doctor', { name: 'Dr Khalid Osman Ali' })).id;
+    await setHoursSoTodayHasFreeSlots(server, doctorId);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("today and the slots' times are the facility's, in a browser set to another zone", async () => {
+    await withPage(browser, 'scheduling-time-zone', { language: 'en' }, async ({ page }) => {
+      await start(page, server, 'en');
+      await openDay(page);
+      const facilityToday = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+      assert.equal((await page.getByTestId('day-date').innerText()).trim(), `${facilityToday} · ${SCHEDULING.en.today}`);
+      const desk = await openDesk(server.app, 'receptionist', server.facility);
+      const slots = (await server.app.inject({ method: 'GET', url: `/api/v1/providers/${doctorId}/slots`, headers: desk.headers })).json<{ timeZone: string; slots: { start: string }[] }>();
+      assert.equal(slots.timeZone, ZONE);
+      // The API gives "…T04:15:00+14:00": the button shows 04:15, the facility's wall clock.
+      const first = providerColumn(page, 'Dr Khalid Osman Ali').getByRole('button', { name: SCHEDULING.en.bookSlot }).first();
+      assert.equal((await first.locator('.nc-slot-time').innerText()).trim(), slots.slots[0]!.start.slice(11, 16));
     });
   });
 });
