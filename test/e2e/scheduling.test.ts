@@ -3,7 +3,8 @@
 // set around the moment the test runs, in the facility's time zone), booking a patient found by
 // name into a free slot, the appointment's panel offering what its status allows, check-in, the
 // waiting-room board, cancelling (the reason the API requires asked for first), rescheduling, and
-// day navigation. Every screen is checked with axe-core and photographed at laptop and phone size.
+// day navigation, a walk-in, the board refreshing itself, and a facility whose time zone is not the
+// browser's. Every screen is checked with axe-core and photographed at laptop and phone size.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -11,8 +12,8 @@ import { configuredDialects } from '../support/dialects.ts';
 import { openDesk, registered, type Desk } from '../support/patients.ts';
 import { launchBrowser, skipWithoutBrowser } from './support/browser.ts';
 import { startE2EServer, type E2EServer } from './support/server.ts';
-import { assertAccessible, capture, documentLanguage, field, signIn, withPage } from './support/page.ts';
-import { type Language } from './support/reception.ts';
+import { assertAccessible, capture, documentLanguage, field, signIn, tabTo, withPage } from './support/page.ts';
+import { findPatient, type Language } from './support/reception.ts';
 import { SCHEDULING, appointmentOf, bookFreeSlotToday, checkIn, openDay, providerColumn, setHoursSoTodayHasFreeSlots } from './support/scheduling.ts';
 import { addDays } from '../../src/server/platform/time.ts';
 
@@ -40,6 +41,8 @@ const PEOPLE: Record<Language, Person[]> = {
     { firstNameAr: 'عثمان', fatherNameAr: 'آدم', lastNameAr: 'حسين', firstName: 'Osman', fatherName: 'Adam', lastName: 'Hussein' },
   ],
 };
+/** The walk-in, booked by nobody else. */
+const WALK_IN: Person = { firstNameAr: 'آمنة', fatherNameAr: 'يوسف', lastNameAr: 'الحاج', firstName: 'Amna', fatherName: 'Yousif', lastName: 'Elhag' };
 /** The patient of the reschedule test, booked by nobody else. */
 const MOVED: Person = { firstNameAr: 'محمد', fatherNameAr: 'علي', lastNameAr: 'نور', firstName: 'Mohamed', fatherName: 'Ali', lastName: 'Nour' };
 const arabic = (p: Person) => `${p.firstNameAr} ${p.fatherNameAr} ${p.lastNameAr}`;
@@ -51,6 +54,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
     let browser: Browser;
     let desk: Desk;
     let doctorName: string;
+    let doctorId: string;
     let today: string;
     before(async () => {
       server = await startE2EServer(dialect);
@@ -58,9 +62,10 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
       desk = await openDesk(server.app, 'receptionist', server.facility);
       doctorName = 'Dr Khalid Osman Ali';
       const doctor = await server.user('doctor', { name: doctorName });
+      doctorId = doctor.id;
       await server.user('nurse', { name: 'Nurse Huda Ahmed' });
       today = await setHoursSoTodayHasFreeSlots(server, doctor.id);
-      for (const p of [...PEOPLE.en, ...PEOPLE.ar, MOVED]) await registered(server.app, desk, { ...p, sex: 'female', dateOfBirth: '1990-05-12', confirmNew: true });
+      for (const p of [...PEOPLE.en, ...PEOPLE.ar, MOVED, WALK_IN]) await registered(server.app, desk, { ...p, sex: 'female', dateOfBirth: '1990-05-12', confirmNew: true });
     });
     after(async () => {
       await browser?.close();
@@ -174,6 +179,64 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         await page.waitForURL((url) => url.searchParams.get('date') === addDays(today, 7));
         await page.getByRole('button', { name: text.today }).click();
         await page.waitForURL((url) => !url.searchParams.has('date'));
+
+        // By keyboard alone: Tab reaches a free slot (with a visible focus), Enter opens the booking
+        // with the focus in the patient search, Escape clears it and then closes the drawer.
+        await page.getByRole('heading', { name: text.dayTitle, level: 1 }).click();
+        await tabTo(page, /^\s*\S+ Free, book with /, 40); // a slot, not the grid's scrolling box around it
+        await page.keyboard.press('Enter');
+        const drawer = page.getByRole('dialog', { name: text.bookTitle });
+        await drawer.waitFor();
+        await page.keyboard.type('Nour');
+        assert.equal(await field(drawer, text.findPatient).inputValue(), 'Nour', 'typing goes to the search box');
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'hidden' });
+      });
+    });
+
+    test('a walk-in is booked into the next free slot and checked in; the doctor calls her in from the board (ar)', async () => {
+      const text = SCHEDULING.ar;
+      await withPage(browser, `scheduling-walk-in-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
+        await start(page, server, 'ar');
+        await openDay(page);
+        await page.getByRole('link', { name: text.queueOpen }).click();
+        await page.getByRole('button', { name: text.walkIn }).click();
+        const drawer = page.getByRole('dialog', { name: text.walkIn });
+        const option = await findPatient(page, WALK_IN.firstName, WALK_IN.firstNameAr, { label: text.findPatient });
+        await option.click();
+        await drawer.getByRole('status').filter({ hasText: /أقرب وقت متاح اليوم/ }).waitFor();
+        await assertAccessible(page, 'walk-in drawer (ar)');
+        if (dialect.client === 'sqlite') await capture(page, 'scheduling-walk-in');
+        await drawer.getByRole('button', { name: text.walkInSubmit }).click();
+        await drawer.waitFor({ state: 'hidden' });
+        await page.getByTestId('queue-waiting-list').getByText(arabic(WALK_IN), { exact: true }).waitFor();
+        const row = await server.env.db.kysely.selectFrom('appointments as a').innerJoin('patients as p', 'p.id', 'a.patient_id')
+          .select(['a.status', 'a.checked_in_at']).where('p.first_name', '=', WALK_IN.firstName).executeTakeFirstOrThrow();
+        assert.equal(row.status, 'checked_in');
+        assert.ok(row.checked_in_at);
+      });
+      await withPage(browser, `scheduling-doctor-board-${dialect.client}`, { language: 'ar' }, async ({ page }) => {
+        await start(page, server, 'ar', 'doctor');
+        await page.goto(`${server.url}/scheduling/queue`);
+        const mine = page.getByTestId('queue-waiting-list').getByRole('listitem').filter({ hasText: arabic(WALK_IN) });
+        await mine.waitFor();
+
+        // Someone checked in at another desk appears on this board by itself, with no reload.
+        const late = await registered(server.app, desk, { firstNameAr: 'زينب', lastNameAr: 'عوض', sex: 'female', birthYear: 1980, confirmNew: true });
+        const free = await server.app.inject({ method: 'GET', url: `/api/v1/providers/${doctorId}/slots`, headers: desk.headers });
+        const slot = free.json<{ slots: { start: string }[] }>().slots.at(-1)!;
+        const booked = await server.app.inject({ method: 'POST', url: '/api/v1/appointments', headers: desk.headers, payload: { patientId: late.id, providerId: doctorId, dateTime: slot.start, durationMinutes: 15, type: 'follow_up' } });
+        assert.equal(booked.statusCode, 201, booked.body);
+        const arrived = await server.app.inject({ method: 'POST', url: `/api/v1/appointments/${booked.json<{ id: string }>().id}/check-in`, headers: desk.headers });
+        assert.equal(arrived.statusCode, 200, arrived.body);
+        await page.getByTestId('queue-waiting-list').getByText('زينب عوض', { exact: true }).waitFor({ timeout: 25_000 });
+
+        await mine.getByRole('button', { name: text.start }).click();
+        await mine.waitFor({ state: 'detached' });
+        const row = await server.env.db.kysely.selectFrom('appointments as a').innerJoin('patients as p', 'p.id', 'a.patient_id')
+          .select('a.status').where('p.first_name', '=', WALK_IN.firstName).executeTakeFirstOrThrow();
+        assert.equal(row.status, 'in_progress');
       });
     });
   });
@@ -202,6 +265,43 @@ describe('scheduling for a role that may only read', { skip }, () => {
       await page.getByRole('link', { name: SCHEDULING.en.queueOpen }).click();
       await page.getByRole('heading', { name: SCHEDULING.en.queueTitle, level: 1 }).waitFor();
       assert.equal(await page.getByRole('button', { name: SCHEDULING.en.walkIn }).count(), 0);
+    });
+  });
+});
+
+describe("the facility's time zone, not the browser's", { skip }, () => {
+  let server: E2EServer;
+  let browser: Browser;
+  let doctorId: string;
+  // UTC+14: twelve hours ahead of the browser's Khartoum, half the day another date. Late in its
+  // evening the hours helper moves the facility to Cape Verde (UTC−1), still not the browser's zone.
+  let zone = 'Pacific/Kiritimati';
+  before(async () => {
+    server = await startE2EServer({ client: 'sqlite' });
+    browser = await launchBrowser();
+    await server.env.db.kysely.updateTable('facilities').set({ time_zone: zone }).where('id', '=', server.facility.id).execute();
+    doctorId = (await server.user('doctor', { name: 'Dr Khalid Osman Ali' })).id;
+    await setHoursSoTodayHasFreeSlots(server, doctorId);
+    zone = (await server.env.db.kysely.selectFrom('facilities').select('time_zone').where('id', '=', server.facility.id).executeTakeFirstOrThrow()).time_zone;
+    assert.notEqual(zone, 'Africa/Khartoum');
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("today and the slots' times are the facility's, in a browser set to another zone", async () => {
+    await withPage(browser, 'scheduling-time-zone', { language: 'en' }, async ({ page }) => {
+      await start(page, server, 'en');
+      await openDay(page);
+      const facilityToday = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+      assert.equal((await page.getByTestId('day-date').innerText()).trim(), `${facilityToday} · ${SCHEDULING.en.today}`);
+      const desk = await openDesk(server.app, 'receptionist', server.facility);
+      const slots = (await server.app.inject({ method: 'GET', url: `/api/v1/providers/${doctorId}/slots`, headers: desk.headers })).json<{ timeZone: string; slots: { start: string }[] }>();
+      assert.equal(slots.timeZone, zone);
+      // The API gives "…T04:15:00+14:00": the button shows 04:15, the facility's wall clock.
+      const first = providerColumn(page, 'Dr Khalid Osman Ali').getByRole('button', { name: SCHEDULING.en.bookSlot }).first();
+      assert.equal((await first.locator('.nc-slot-time').innerText()).trim(), slots.slots[0]!.start.slice(11, 16));
     });
   });
 });

@@ -78,9 +78,10 @@ export async function openDay(page: Page): Promise<void> {
 }
 
 /**
- * Books the patient found by `patientQuery` (a result containing `patientExpect`, the query itself
- * by default) into the provider's first free slot today, from the day view. Returns the slot's
- * time as shown on its button.
+ * Books the patient found by `patientQuery` (any search the box takes: a name in either script and
+ * any spelling, MRN, phone) into the provider's first free slot today, from the day view. The result
+ * chosen is the first one containing `patientExpect` (her MRN is the surest), or the first result.
+ * Returns the slot's time as shown on its button.
  */
 export async function bookFreeSlotToday(page: Page, language: Language, opts: { patientQuery: string; patientExpect?: string | RegExp; providerName: string }): Promise<{ time: string }> {
   const text = SCHEDULING[language];
@@ -91,7 +92,7 @@ export async function bookFreeSlotToday(page: Page, language: Language, opts: { 
   await slot.click();
   const drawer = page.getByRole('dialog', { name: text.bookTitle });
   await drawer.waitFor();
-  const option = await findPatient(page, opts.patientQuery, opts.patientExpect ?? opts.patientQuery, { label: text.findPatient });
+  const option = await findPatient(page, opts.patientQuery, opts.patientExpect ?? /./, { label: text.findPatient });
   await option.click();
   await drawer.getByTestId('book-patient').waitFor();
   await drawer.getByRole('button', { name: text.book, exact: true }).click();
@@ -104,7 +105,11 @@ export function appointmentOf(page: Page, patientName: string | RegExp): Locator
   return page.getByTestId('day-grid').locator('.nc-appt').filter({ hasText: patientName }).first();
 }
 
-/** Opens the patient's appointment on today's day view and checks her in; waits for "Checked in". */
+/**
+ * Opens the patient's appointment on today's day view and checks her in; waits for "Checked in".
+ * `patientName` is matched against the appointment on the grid, which shows the name in the
+ * interface's script (Arabic in Arabic when the record has it).
+ */
 export async function checkIn(page: Page, language: Language, opts: { patientName: string | RegExp }): Promise<void> {
   const text = SCHEDULING[language];
   if (!new URL(page.url()).pathname.endsWith('/scheduling')) await openDay(page);

@@ -10,7 +10,7 @@ import { Bdi } from '../../components/Bdi.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useSignedIn } from '../../app/session/SessionProvider.tsx';
 import { PatientName } from '../reception/PatientName.tsx';
-import { allowedActions, type Action } from './actions.ts';
+import { allowedActions, type TransitionAction } from './actions.ts';
 import { wallClock } from './day.ts';
 import { nameFields } from './names.ts';
 import { useCancel, useTransition, type Appointment } from './queries.ts';
@@ -52,7 +52,7 @@ function Panel({ a, today, onChanged }: { a: Appointment; today: string; onChang
   const transition = useTransition();
   const date = wallClock(a.dateTime)?.date ?? today;
   const actions = allowedActions({ status: a.status, date, today, permissions: facility.permissions });
-  const run = (action: Exclude<Action, 'cancel' | 'reschedule'>) => transition.mutate({ id: a.id, action }, { onSuccess: onChanged });
+  const run = (action: TransitionAction) => transition.mutate({ id: a.id, action }, { onSuccess: onChanged });
   const canSeePatient = facility.permissions.includes('patients:read');
 
   return (

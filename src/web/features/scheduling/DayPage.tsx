@@ -35,7 +35,7 @@ export function DayPage() {
   const providers = useProviders();
   const all = providers.data?.items ?? [];
   const shown = providerId ? all.filter((p) => p.id === providerId) : all;
-  const day = useDay(date, providerId, { refresh: date === today });
+  const day = useDay(date, providerId, date === today ? { refresh: 'day' } : {});
   const slotQueries = useSlots(canBook ? shown.map((p) => p.id) : [], date);
   const slots = new Map(shown.map((p, i) => [p.id, slotQueries[i]?.data]));
   const slotError = slotQueries.find((q) => q.isError)?.error;

@@ -29,7 +29,7 @@ export function QueuePage() {
   const [walkIn, setWalkIn] = useState(false);
   const providers = useProviders();
   const queue = useQueue(providerId);
-  const expected = useDay(today, providerId, { status: ['scheduled'], refresh: true });
+  const expected = useDay(today, providerId, { status: ['scheduled'], refresh: 'board' });
   const transition = useTransition();
   const canWrite = useCan('appointments:write');
   const canAttend = useCan('appointments:attend');

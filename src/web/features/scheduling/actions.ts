@@ -34,7 +34,5 @@ export function allowedActions({ status, date, today, permissions }: ActionConte
   return out;
 }
 
-/** The transition endpoints' path segment per action (POST /appointments/{id}/<segment>). */
-export const TRANSITION_PATH = {
-  checkIn: 'check-in', start: 'start', complete: 'complete', noShow: 'no-show',
-} as const satisfies Partial<Record<Action, string>>;
+/** The steps that are one request with no body (POST /appointments/{id}/check-in and the like). */
+export type TransitionAction = Exclude<Action, 'cancel' | 'reschedule'>;

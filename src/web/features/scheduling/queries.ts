@@ -3,7 +3,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
 import type { paths } from '../../api/schema';
-import type { TRANSITION_PATH } from './actions.ts';
+import type { TransitionAction } from './actions.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type Appointment = Json<paths['/api/v1/appointments/{id}']['get']['responses'][200]>;
@@ -16,8 +16,13 @@ export type AppointmentType = BookBody['type'];
 export const APPOINTMENT_TYPES: AppointmentType[] = ['consultation', 'follow_up', 'procedure', 'vaccination', 'antenatal', 'other'];
 /** The API's largest page; a day rarely has more, and the loop below follows the cursor when it does. */
 const PAGE = 200;
-/** The queue and the day's list refresh themselves this often, so the front desk sees arrivals. */
+/** The waiting room refreshes itself this often, so the front desk and clinicians see arrivals. */
 export const REFRESH_MS = 15_000;
+/**
+ * Today's day view refreshes less often: every list read is an audit event, and a booking made here
+ * refreshes it at once anyway; this catches those made at another desk.
+ */
+const DAY_REFRESH_MS = 60_000;
 
 export function useProviders() {
   return useQuery({
@@ -28,7 +33,7 @@ export function useProviders() {
 }
 
 /** Every appointment of a day (every page), optionally of one provider, in start order. */
-export function useDay(date: string, providerId: string | null, opts: { status?: ('scheduled')[]; refresh?: boolean } = {}) {
+export function useDay(date: string, providerId: string | null, opts: { status?: ('scheduled')[]; refresh?: 'board' | 'day' } = {}) {
   return useQuery({
     queryKey: ['scheduling', 'day', date, providerId, opts.status ?? null],
     queryFn: async ({ signal }) => {
@@ -44,7 +49,7 @@ export function useDay(date: string, providerId: string | null, opts: { status?:
       } while (cursor);
       return items;
     },
-    refetchInterval: opts.refresh ? REFRESH_MS : false,
+    refetchInterval: opts.refresh === 'board' ? REFRESH_MS : opts.refresh === 'day' ? DAY_REFRESH_MS : false,
   });
 }
 
@@ -86,7 +91,7 @@ export const useReschedule = () => useScheduling(({ id, dateTime, providerId }: 
 export const useCancel = () => useScheduling(({ id, reason }: { id: string; reason: string }) =>
   call(api.POST('/api/v1/appointments/{id}/cancel', { params: { path: { id } }, body: { reason } })));
 
-export const useTransition = () => useScheduling(({ id, action }: { id: string; action: keyof typeof TRANSITION_PATH }) => {
+export const useTransition = () => useScheduling(({ id, action }: { id: string; action: TransitionAction }) => {
   const params = { params: { path: { id } } };
   switch (action) {
     case 'checkIn': return call(api.POST('/api/v1/appointments/{id}/check-in', params));
