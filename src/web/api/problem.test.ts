@@ -27,3 +27,10 @@ test('a body that is not a problem still gives a status, a code and a message', 
   assert.equal(new ApiError(0, undefined).code, 'network_error');
   assert.equal(new ApiError(404, { title: 'Not Found' }).message, 'Not Found');
 });
+
+test('a conflict naming its field puts its detail on that field', () => {
+  const error = new ApiError(409, { code: 'conflict', detail: 'A facility with code OTH already exists.', field: 'body.code' });
+  assert.deepEqual(error.fieldErrors(), { code: 'A facility with code OTH already exists.' });
+  assert.deepEqual(error.fieldErrors('querystring'), {});
+  assert.deepEqual(new ApiError(409, { code: 'conflict', detail: 'Changed meanwhile.' }).fieldErrors(), {});
+});

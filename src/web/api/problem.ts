@@ -29,7 +29,8 @@ export class ApiError extends Error {
 
   /**
    * Field errors keyed the way forms name their values: `body.names.0.first` → `names.0.first`
-   * (the dotted paths @mantine/form uses). The first message per field wins.
+   * (the dotted paths @mantine/form uses). The first message per field wins. A problem that names
+   * one `field` (a 409 for a taken email or code) gives that field its detail.
    */
   fieldErrors(source = 'body'): Record<string, string> {
     const out: Record<string, string> = {};
@@ -38,6 +39,9 @@ export class ApiError extends Error {
       const key = field.slice(source.length + 1);
       out[key] ??= message;
     }
+    // A conflict names its one field beside the detail (`field: 'body.email'`): the detail is its message.
+    const { field } = this.problem;
+    if (typeof field === 'string' && field.startsWith(`${source}.`) && this.problem.detail) out[field.slice(source.length + 1)] ??= this.problem.detail;
     return out;
   }
 }

@@ -4,11 +4,11 @@ import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from './session/SessionProvider.tsx';
 import { NotAllowedPage } from './pages/NotFoundPage.tsx';
-import type { Area } from './area.ts';
+import { mayOpen, type Area } from './area.ts';
 
 export function AreaGate({ area }: { area: Area }) {
   const { facility } = useSignedIn();
   useTranslation(area.id); // suspends until i18n/<lang>/<area>.json is loaded
-  if (area.permission && !facility.permissions.includes(area.permission)) return <NotAllowedPage />;
+  if (!mayOpen(area, facility.permissions)) return <NotAllowedPage />;
   return <Outlet />;
 }

@@ -12,3 +12,9 @@ test('a role sees the areas its permissions open, and the ones open to everyone'
   assert.deepEqual(visibleAreas(areas, ['audit:read', 'users:read']).map((a) => a.id), ['account', 'compliance']);
   assert.deepEqual(visibleAreas(areas, []).map((a) => a.id), ['account']);
 });
+
+test('an area with a list of permissions opens to a role holding any one of them', () => {
+  const areas = [area('administration', ['users:manage', 'facilities:manage', 'schedules:manage'])];
+  assert.deepEqual(visibleAreas(areas, ['schedules:manage']).map((a) => a.id), ['administration']);
+  assert.deepEqual(visibleAreas(areas, ['users:read', 'audit:read']).map((a) => a.id), []);
+});

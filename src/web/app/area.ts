@@ -9,8 +9,11 @@ export interface Area {
   id: string;
   /** URL segment under the app root: `/reception/...`. */
   path: string;
-  /** The permission (from GET /auth/me) needed to see the area in the navigation and open it; null: everyone signed in. */
-  permission: Permission | null;
+  /**
+   * The permission (from GET /auth/me) needed to see the area in the navigation and open it; a list:
+   * any one of them (each screen inside checks its own); null: everyone signed in.
+   */
+  permission: Permission | readonly Permission[] | null;
   /** i18n keys, qualified with the namespace: the navigation label and the sentence on Home. */
   label: string;
   description: string;
@@ -21,7 +24,14 @@ export interface Area {
   nav?: boolean;
 }
 
+/** Whether a role with these permissions may open the area. */
+export function mayOpen(area: Pick<Area, 'permission'>, permissions: readonly string[]): boolean {
+  if (area.permission === null) return true;
+  const needed: readonly string[] = typeof area.permission === 'string' ? [area.permission] : area.permission;
+  return needed.some((p) => permissions.includes(p));
+}
+
 /** The areas a user may open in their active facility, in registry order. */
 export function visibleAreas(areas: readonly Area[], permissions: readonly string[]): Area[] {
-  return areas.filter((a) => a.permission === null || permissions.includes(a.permission));
+  return areas.filter((a) => mayOpen(a, permissions));
 }

@@ -7,12 +7,13 @@ import { isApiError } from '../api/problem.ts';
 import { Bdi } from './Bdi.tsx';
 import { problemMessage } from './problem-message.ts';
 
-export function ProblemAlert({ error, title }: { error: unknown; title?: string }) {
+/** `detail`: show the server's reason for a refusal rather than the kind of problem (see problemMessage). */
+export function ProblemAlert({ error, title, detail = false }: { error: unknown; title?: string; detail?: boolean }) {
   const { t } = useTranslation();
   const requestId = isApiError(error) && error.status >= 500 ? error.problem.requestId : undefined;
   return (
     <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={title ?? titleFor(t, error)} role="alert">
-      <Text size="sm">{problemMessage(t, error)}</Text>
+      <Text size="sm">{problemMessage(t, error, { preferDetail: detail })}</Text>
       {requestId && <Text size="xs" c="dimmed" mt="xs">{t('errors:requestId')} <Bdi ltr>{requestId}</Bdi></Text>}
     </Alert>
   );

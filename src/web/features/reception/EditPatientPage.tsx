@@ -15,7 +15,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { NotAllowedPage } from '../../app/pages/NotFoundPage.tsx';
-import { useCan } from './permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { fetchPatient, patientKey, usePatient, type PatientWithEtag } from './queries.ts';
 import { formValuesOf, rebase, toPatchBody, type FormPath, type PatientFormValues } from './patient-form.ts';
 import { focusFirstError, usePatientForm } from './usePatientForm.ts';

@@ -16,7 +16,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { NotAllowedPage } from '../../app/pages/NotFoundPage.tsx';
-import { useCan } from './permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { usePatient } from './queries.ts';
 import { PatientSearch } from './PatientSearch.tsx';
 import { PatientName } from './PatientName.tsx';

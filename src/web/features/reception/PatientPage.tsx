@@ -9,7 +9,7 @@ import { Bdi } from '../../components/Bdi.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useCan } from './permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { usePatient } from './queries.ts';
 import { PatientName } from './PatientName.tsx';
 import { PatientDetails } from './PatientDetails.tsx';

@@ -12,7 +12,7 @@ import type { DuplicateCandidate } from '../../api/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { NotAllowedPage } from '../../app/pages/NotFoundPage.tsx';
-import { useCan } from './permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { emptyPatientForm, toCreateBody, type PatientFormValues } from './patient-form.ts';
 import { focusFirstError, usePatientForm } from './usePatientForm.ts';
 import { PatientFields } from './PatientFields.tsx';

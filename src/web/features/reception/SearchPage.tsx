@@ -4,7 +4,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useCan } from './permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { PatientSearch } from './PatientSearch.tsx';
 
 export function SearchPage() {
