@@ -37,7 +37,14 @@ export async function startTestEnv(dialect: TestDialect, env: Record<string, str
   // open the circuit in tests that are not about it; the fault tests set their own.
   const config = parseConfig({ NODE_ENV: 'test', ...TEST_SECRETS, RATE_LIMIT_MAX: '1000000', REDIS_TIMEOUT: '2s', ...dbEnv, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), ...env });
   const db = connectDatabase(config.db);
-  await migrateUp(db);
+  try {
+    await migrateUp(db);
+  } catch (error) {
+    // A failed migration must fail the file, not leave its pool open and the run waiting forever.
+    await db.destroy().catch(() => undefined);
+    await database.drop().catch(() => undefined);
+    throw error;
+  }
   const redis = redisUrl ? await connectRedis(redisUrl) : undefined;
   return {
     config, db, redis, database,

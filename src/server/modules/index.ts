@@ -6,10 +6,11 @@ import { facilitiesModule } from './facilities/index.ts';
 import { auditModule } from './audit/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
 import { patientsModule } from './patients/index.ts';
+import { terminologyModule } from './terminology/index.ts';
 
 export interface Module {
   name: string;
   routes: FastifyPluginAsync<{ ctx: AppContext }>;
 }
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule];

@@ -15,6 +15,17 @@ export const session = new Session({ baseUrl: '', lock: browserLock() });
 
 export const api = createClient<paths>({ baseUrl: '', fetch: session.fetch });
 
+let pageStart: Promise<boolean> | undefined;
+/**
+ * This page's first silent refresh (the cookie, if any, signs a reload back in). main.tsx starts
+ * it before the catalogues load, so the two travel together; the session provider then waits for
+ * the same answer instead of asking again.
+ */
+export function refreshOnPageStart(): Promise<boolean> {
+  pageStart ??= session.refresh();
+  return pageStart;
+}
+
 export async function call<D>(request: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
   let result: { data?: D; error?: unknown; response: Response };
   try {

@@ -1,14 +1,13 @@
 // Providers, outermost first: server state (TanStack Query), the session, language and direction
 // (Mantine's DirectionProvider), the Mantine theme, and the router.
 import { Suspense, useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError } from '../api/problem.ts';
 import { Splash } from '../components/Splash.tsx';
 import { PreferencesProvider } from './preferences/PreferencesProvider.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
-import { createAppRouter } from './router.tsx';
 import { theme } from './theme.ts';
 
 /** The nonce the server put in this page's CSP, for the <style> tags Mantine writes. */
@@ -26,9 +25,9 @@ function newQueryClient() {
   });
 }
 
-export function App() {
+/** `router` is made by main.tsx before the catalogues load, so the first screen's chunks load alongside them. */
+export function App({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
   const [queryClient] = useState(newQueryClient);
-  const [router] = useState(createAppRouter);
   return (
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} forceColorScheme="light" getStyleNonce={styleNonce}>

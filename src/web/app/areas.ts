@@ -4,12 +4,13 @@
 import type { Area } from './area.ts';
 import { accountArea } from '../features/account/index.ts';
 import { receptionArea } from '../features/reception/index.ts';
+import { schedulingArea } from '../features/scheduling/index.ts';
 import { administrationArea } from '../features/administration/index.ts';
 import { complianceArea } from '../features/compliance/index.ts';
 
 export const AREAS: readonly Area[] = [
-  // scheduling plugs in here.
   receptionArea,
+  schedulingArea,
   administrationArea,
   complianceArea,
   accountArea,

@@ -52,6 +52,8 @@ export type AppointmentsQueryInput = Static<typeof AppointmentsQuery>;
 const parties = {
   patientId: Type.String(),
   patientName: Nullable(Type.String()),
+  patientNameLatin: Nullable(Type.String({ description: 'The four parts in Latin letters, when the record has them' })),
+  patientNameArabic: Nullable(Type.String({ description: 'The four parts in Arabic script, when the record has them' })),
   mrn: Nullable(Type.String()),
   providerId: Type.String(),
   providerName: Type.String(),

@@ -154,9 +154,10 @@ eachDialect((dialect) => {
     assert.equal((await act(third, 'start', clinic.doctor)).statusCode, 200);
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/queue?providerId=${clinic.doctor.id}`, headers: clinic.nurse.headers });
     assert.equal(res.statusCode, 200, res.body);
-    const items = res.json().items as { appointmentId: string; patientName: string; mrn: string; waitingMinutes: number }[];
+    const items = res.json().items as { appointmentId: string; patientName: string; patientNameLatin: string | null; patientNameArabic: string | null; mrn: string; waitingMinutes: number }[];
     assert.deepEqual(items.map((i) => i.appointmentId), [second, first], 'in progress is no longer waiting');
     assert.deepEqual(items.map((i) => i.patientName), ['Amna Osman', 'Musa Adam']);
+    assert.deepEqual(items.map((i) => [i.patientNameLatin, i.patientNameArabic]), [['Amna Osman', null], ['Musa Adam', null]]);
     assert.equal(items[1]!.mrn, musa.mrn);
     assert.ok(items.every((i) => Number.isInteger(i.waitingMinutes) && i.waitingMinutes >= 0));
     const nurseQueue = await t.app.inject({ method: 'GET', url: `/api/v1/queue?providerId=${clinic.nurse.id}`, headers: clinic.nurse.headers });

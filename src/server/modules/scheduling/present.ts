@@ -13,11 +13,22 @@ export function patientDisplayName(r: PatientNameColumns): string | null {
   return displayName(r) || null;
 }
 
+const joined = (parts: (string | null)[]): string | null => parts.filter(Boolean).join(' ') || null;
+
+/** The name in each script, so a screen can show the interface's script with the other beside it. */
+export function patientNames(r: PatientNameColumns): { patientName: string | null; patientNameLatin: string | null; patientNameArabic: string | null } {
+  return {
+    patientName: patientDisplayName(r),
+    patientNameLatin: joined([r.first_name, r.father_name, r.grandfather_name, r.last_name]),
+    patientNameArabic: joined([r.first_name_ar, r.father_name_ar, r.grandfather_name_ar, r.last_name_ar]),
+  };
+}
+
 export function appointmentView(r: AppointmentRow, zone: string): AppointmentView {
   return {
     id: r.id,
     patientId: r.patient_id,
-    patientName: patientDisplayName(r),
+    ...patientNames(r),
     mrn: r.mrn,
     providerId: r.provider_id,
     providerName: r.provider_name,

@@ -9,7 +9,7 @@ import { localDateOf, localMinutesToInstant } from '../../platform/time.ts';
 import { Queue, QueueQuery } from './appointments.schemas.ts';
 import { waitingQueue } from './appointments.repository.ts';
 import { facilityZone } from './providers.repository.ts';
-import { inZone, patientDisplayName } from './present.ts';
+import { inZone, patientNames } from './present.ts';
 
 export async function queueRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,7 +30,7 @@ export async function queueRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     });
     return {
       items: rows.map((a) => ({
-        appointmentId: a.id, patientId: a.patient_id, patientName: patientDisplayName(a), mrn: a.mrn,
+        appointmentId: a.id, patientId: a.patient_id, ...patientNames(a), mrn: a.mrn,
         providerId: a.provider_id, providerName: a.provider_name, type: a.type, dateTime: inZone(zone, a.starts_at),
         checkedInAt: inZone(zone, a.checked_in_at!), waitingMinutes: Math.max(0, Math.floor((now - Date.parse(a.checked_in_at!)) / 60_000)),
       })),

@@ -3,7 +3,7 @@
 // Query (['me']); this provider adds only what is not server state.
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, session } from '../../api/client.ts';
+import { api, call, refreshOnPageStart, session } from '../../api/client.ts';
 import type { Me, Membership } from '../../api/types.ts';
 import { markLocked } from '../lock/idle.ts';
 import { chosenFacility, readStoredFacility, storeFacility } from './facility.ts';
@@ -38,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (status !== 'starting') return;
     let live = true;
     // A reload or a new tab: the refresh cookie, if any, signs the user back in.
-    session.refresh().then((ok) => live && setStatus(ok ? 'signed-in' : 'signed-out'), () => live && setStatus('signed-out'));
+    refreshOnPageStart().then((ok) => live && setStatus(ok ? 'signed-in' : 'signed-out'), () => live && setStatus('signed-out'));
     return () => {
       live = false;
     };

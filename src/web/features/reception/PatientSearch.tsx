@@ -77,6 +77,8 @@ export function PatientSearch({ label, onPick, exclude, includeMerged = false, a
         autoComplete="off"
         spellCheck={false}
         autoFocus={autoFocus}
+        // Inside a drawer or modal, Mantine's focus trap moves the focus to the element marked so.
+        data-autofocus={autoFocus || undefined}
         leftSection={<IconSearch size={18} aria-hidden />}
         rightSection={waiting ? <Loader size="xs" aria-hidden /> : null}
         role="combobox"
