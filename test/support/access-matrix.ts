@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
+import { insertEncounter } from './clinical.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -38,6 +39,7 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/appointments/:id': { create: async (app, owner) => insertAppointment(app.ctx.db, owner.facilityId) },
   '/api/v1/providers/:id': { create: async (app, owner) => insertProvider(app.ctx.db, owner.facilityId) },
   '/api/v1/providers/:id/exceptions/:exceptionId': { create: async (app, owner) => insertException(app.ctx.db, owner.facilityId) },
+  '/api/v1/encounters/:id': { create: async (app, owner) => insertEncounter(app.ctx.db, owner.facilityId) },
 };
 
 /** The latest duplicate patient made in each facility by the patients fixture. */
@@ -61,6 +63,8 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/appointments/:id/reschedule': () => ({ dateTime: '2020-01-05 10:00:00' }),
   'PUT /api/v1/providers/:id/working-hours': () => ({ slotMinutes: 30, days: {} }),
   'POST /api/v1/providers/:id/exceptions': () => ({ date: `${new Date().getUTCFullYear() + 2}-01-05` }),
+  'POST /api/v1/encounters/:id/vitals': () => ({ pulse: 80 }),
+  'POST /api/v1/encounters/:id/notes': () => ({ plan: 'Matrix check' }),
 };
 
 const PARAM = /:([A-Za-z0-9_]+)|\*/g;

@@ -749,6 +749,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinician's worklist: by status, provider, patient and day, oldest first */
+        get: operations["listEncounters"];
+        put?: never;
+        /** Open an encounter (walk-in, emergency, or an appointment in progress without one) */
+        post: operations["openEncounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One encounter with its vitals, diagnoses and notes */
+        get: operations["getEncounter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the encounter (needs a diagnosis); completes its appointment and freezes it */
+        post: operations["completeEncounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record vital signs (BMI computed, abnormal values flagged; impossible ones 422) */
+        post: operations["recordVitals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a SOAP note */
+        post: operations["writeNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1379,7 +1465,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -1455,7 +1541,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -6011,6 +6097,10 @@ export interface operations {
                             cancelledAt: string | null;
                             createdAt: string;
                             updatedAt: string;
+                            /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                            links?: {
+                                [key: string]: string;
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -6117,6 +6207,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6264,6 +6358,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6458,6 +6556,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6605,6 +6707,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6754,6 +6860,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6903,6 +7013,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7059,6 +7173,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7208,6 +7326,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7386,6 +7508,1126 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEncounters: {
+        parameters: {
+            query?: {
+                status?: "in_progress" | "completed";
+                providerId?: string;
+                patientId?: string;
+                /** @description Started on this day (YYYY-MM-DD) in the facility time zone */
+                date?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            appointmentId: string | null;
+                            providerId: string;
+                            type: string;
+                            /** @enum {unknown} */
+                            status: "in_progress" | "completed";
+                            chiefComplaint: string | null;
+                            startedAt: string;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId: string;
+                    /** @description An appointment already in progress that has no encounter (a started appointment opens its own) */
+                    appointmentId?: string;
+                    /**
+                     * @default outpatient
+                     * @enum {unknown}
+                     */
+                    type?: "outpatient" | "emergency" | "inpatient";
+                    chiefComplaint?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordVitals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Body temperature, °C */
+                    temperatureC?: number;
+                    /** @description Beats per minute */
+                    pulse?: number;
+                    /** @description Breaths per minute */
+                    respiratoryRate?: number;
+                    /** @description Systolic blood pressure, mmHg */
+                    systolic?: number;
+                    /** @description Diastolic blood pressure, mmHg */
+                    diastolic?: number;
+                    /** @description Oxygen saturation, % */
+                    spo2?: number;
+                    /** @description Weight, kg */
+                    weightKg?: number;
+                    /** @description Height, cm */
+                    heightCm?: number;
+                    /** @description Mid-upper arm circumference, mm (children 6–59 months) */
+                    muacMm?: number;
+                    /** @description Pain, 0–10 */
+                    painScore?: number;
+                    /** @description Blood glucose, mmol/L */
+                    bloodGlucoseMmol?: number;
+                    /** @description The record of this encounter this one corrects */
+                    amendsId?: string;
+                    /** @description Why the correction is made (required with amendsId) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        temperatureC: number | null;
+                        pulse: number | null;
+                        respiratoryRate: number | null;
+                        systolic: number | null;
+                        diastolic: number | null;
+                        spo2: number | null;
+                        weightKg: number | null;
+                        heightCm: number | null;
+                        muacMm: number | null;
+                        painScore: number | null;
+                        bloodGlucoseMmol: number | null;
+                        bmi: number | null;
+                        abnormal: {
+                            field: string;
+                            /** @enum {unknown} */
+                            flag: "low" | "high" | "critical_low" | "critical_high";
+                            /** @description The range the value was compared with, e.g. "60–100" */
+                            normalRange: string;
+                            /** @description Whose range: adult, or the child age band */
+                            band: string;
+                        }[];
+                        recordedBy: string;
+                        recordedAt: string;
+                        amendsId: string | null;
+                        amendReason: string | null;
+                        amendedById: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    writeNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subjective?: string;
+                    objective?: string;
+                    assessment?: string;
+                    plan?: string;
+                    /** @description The record of this encounter this one corrects */
+                    amendsId?: string;
+                    /** @description Why the correction is made (required with amendsId) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subjective: string | null;
+                        objective: string | null;
+                        assessment: string | null;
+                        plan: string | null;
+                        authorId: string;
+                        writtenAt: string;
+                        amendsId: string | null;
+                        amendReason: string | null;
+                        amendedById: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

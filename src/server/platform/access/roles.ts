@@ -20,6 +20,11 @@ export const PERMISSIONS = [
   'appointments:write',  // book, reschedule, check in, cancel, mark no-show
   'appointments:attend', // start and complete a visit: the clinical encounter hangs on these
   'schedules:manage',    // facility and provider working hours, exceptions
+  'clinical:read',       // encounters, the patient chart, allergies and problems
+  'encounters:write',    // open an encounter, write SOAP notes
+  'vitals:write',        // record vital signs
+  'allergies:write',     // record a patient's allergies
+  'diagnoses:write',     // diagnose, keep the problem list, complete an encounter
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,8 +33,8 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
   facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage'],
-  doctor: [...CLINICAL_FRONT, 'appointments:attend'],
-  nurse: [...CLINICAL_FRONT, 'appointments:attend'],
+  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write'],
+  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
   lab_technician: ['facilities:read', 'patients:read', 'appointments:read'],
   pharmacist: ['facilities:read', 'patients:read'],

@@ -1,0 +1,43 @@
+// Shared set-up of the clinical tests: a clinic's staff calling the API, patients and encounters
+// written straight to the database, and records for the access matrix.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Db } from '../../src/server/db/connect.ts';
+import { uuidv7, nowIso } from '../../src/server/platform/ids.ts';
+import type { EncounterTable } from '../../src/server/modules/clinical/clinical.table.ts';
+import { insertPatient } from './patients.ts';
+import { insertProvider, type Staff } from './scheduling.ts';
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** One API call as `who`; answers the response. */
+export function call(app: FastifyInstance, who: Staff, method: Method, url: string, payload?: object): Promise<LightMyRequestResponse> {
+  return app.inject({ method, url: `/api/v1${url}`, headers: who.headers, ...(payload ? { payload } : {}) });
+}
+
+/** An open encounter (and a new patient unless given), written straight to the database. */
+export async function insertEncounter(db: Db, facilityId: string, o: Partial<EncounterTable> = {}): Promise<string> {
+  const patientId = o.patient_id ?? (await insertPatient(db, facilityId)).id;
+  const providerId = o.provider_id ?? await insertProvider(db, facilityId);
+  const now = nowIso();
+  const id = o.id ?? uuidv7();
+  await db.kysely.insertInto('encounters').values({
+    id, facility_id: facilityId, patient_id: patientId, appointment_id: null, provider_id: providerId, type: 'outpatient', status: 'in_progress',
+    chief_complaint: null, started_at: now, completed_at: null, completed_by: null, created_by: providerId, updated_at: now, ...o,
+  }).execute();
+  return id;
+}
+
+/** A diagnosis row, straight to the database (the catalog check is the diagnoses route's). */
+export async function insertDiagnosis(db: Db, facilityId: string, encounterId: string, code = 'B54'): Promise<string> {
+  const id = uuidv7();
+  await db.kysely.insertInto('encounter_diagnoses').values({
+    id, facility_id: facilityId, encounter_id: encounterId, code, title: 'Unspecified malaria', type: 'primary', note: null,
+    amends_id: null, amend_reason: null, recorded_by: uuidv7(), recorded_at: nowIso(),
+  }).execute();
+  return id;
+}
+
+/** How many rows a table holds for an encounter (proves "nothing written"). */
+export async function countFor(db: Db, table: 'encounter_vitals' | 'encounter_diagnoses' | 'encounter_notes', encounterId: string): Promise<number> {
+  return (await db.kysely.selectFrom(table).select('id').where('encounter_id', '=', encounterId).execute()).length;
+}
