@@ -5,6 +5,7 @@ import type { FacilityTables } from '../modules/facilities/facilities.table.ts';
 import type { AuthTables } from '../modules/auth/auth.table.ts';
 import type { SchedulingTables } from '../modules/scheduling/scheduling.table.ts';
 import type { PatientTables } from '../modules/patients/patients.table.ts';
+import type { TerminologyTables } from '../modules/terminology/terminology.table.ts';
 import type { ClinicalTables } from '../modules/clinical/clinical.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, ClinicalTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables {}

@@ -5,8 +5,9 @@ import { facilitiesModule } from './facilities/index.ts';
 import { auditModule } from './audit/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
 import { patientsModule } from './patients/index.ts';
+import { terminologyModule } from './terminology/index.ts';
 import { clinicalModule } from './clinical/index.ts';
 
 export type { Module } from '../platform/modules.ts';
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, clinicalModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule];

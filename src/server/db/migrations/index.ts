@@ -9,6 +9,7 @@ import * as auditRead from './2026-11-25T1900_audit_read.ts';
 import * as auditEventFacilities from './2026-11-27T1100_audit_event_facilities.ts';
 import * as webApp from './2026-11-27T1200_web_app.ts';
 import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scripts.ts';
+import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1500_clinical.ts';
 
 export interface MigrationModule {
@@ -25,5 +26,6 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1100_audit_event_facilities': auditEventFacilities,
   '2026-11-27T1200_web_app': webApp,
   '2026-11-27T1400_patient_name_keys_scripts': patientNameKeysScripts,
+  '2026-11-27T1500_terminology': terminology,
   '2026-11-27T1500_clinical': clinical,
 };

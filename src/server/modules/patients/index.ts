@@ -11,6 +11,9 @@ import type { EncryptedField } from '../../platform/keys/encrypted-field.ts';
 
 export { seedPatients } from './seed-patients.ts';
 export { displayName, type PatientNameColumns } from './patient-view.ts';
+// The text folding behind name search, for other modules' searches (the terminology catalogues).
+export { arabicKey, normaliseArabic, normaliseLatin } from './text/index.ts';
+export { prefixEnd } from './name-keys.ts';
 
 /** What this module encrypts with the PHI key ring, for `nilecare keys rotate`. */
 export const patientEncryptedFields: EncryptedField[] = [

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'appointments:write',  // book, reschedule, check in, cancel, mark no-show
   'appointments:attend', // start and complete a visit: the clinical encounter hangs on these
   'schedules:manage',    // facility and provider working hours, exceptions
+  'terminology:read',    // search the ICD-10, formulary and lab test catalogues
+  'terminology:manage',  // hide catalogue entries the facility does not use, or show them again
   'clinical:read',       // encounters, the patient chart, allergies and problems
   'encounters:write',    // open an encounter, write SOAP notes
   'vitals:write',        // record vital signs
@@ -32,12 +34,12 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
-  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage'],
-  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write'],
-  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write'],
+  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage'],
+  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write'],
+  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
-  lab_technician: ['facilities:read', 'patients:read', 'appointments:read'],
-  pharmacist: ['facilities:read', 'patients:read'],
+  lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read'],
+  pharmacist: ['facilities:read', 'patients:read', 'terminology:read'],
   billing_clerk: ['facilities:read', 'patients:read', 'appointments:read'],
   compliance_officer: ['facilities:read', 'users:read', 'audit:read'],
 };

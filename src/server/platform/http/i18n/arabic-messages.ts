@@ -46,6 +46,8 @@ export const ARABIC: [english: string, arabic: string][] = [
     'لا يمكن تنفيذ هذا الإجراء قبل يوم الموعد: الموعد في {date} واليوم {today} ({zone}). نفّذه في ذلك اليوم، أو انقل الموعد إلى اليوم.'],
   ["Cannot {verb} after the appointment's day: it was on {date}, and today is {today} ({zone}). Reschedule it to today, or book a new appointment.",
     'لا يمكن تنفيذ هذا الإجراء بعد يوم الموعد: كان الموعد في {date} واليوم {today} ({zone}). انقله إلى اليوم أو احجز موعدًا جديدًا.'],
+  // Catalogues (modules/terminology)
+  ['The catalogue has no entry with the code {code}; search the catalogue for the right code.', 'لا يوجد في الفهرس مدخل بالرمز {code}؛ ابحث في الفهرس عن الرمز الصحيح.'],
   // Staff accounts and facility settings (modules/facilities)
   ['A user with this email address already exists.', 'يوجد مستخدم بهذا البريد الإلكتروني من قبل.'],
   ['This email address cannot be used for a new account. If the person is on your staff list, change their role there; '
