@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
-import { insertEncounter } from './clinical.ts';
+import { insertAllergy, insertEncounter, insertProblem } from './clinical.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -40,6 +40,8 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/providers/:id': { create: async (app, owner) => insertProvider(app.ctx.db, owner.facilityId) },
   '/api/v1/providers/:id/exceptions/:exceptionId': { create: async (app, owner) => insertException(app.ctx.db, owner.facilityId) },
   '/api/v1/encounters/:id': { create: async (app, owner) => insertEncounter(app.ctx.db, owner.facilityId) },
+  '/api/v1/patients/:id/allergies/:allergyId': { create: async (app, owner) => insertAllergy(app.ctx.db, owner.facilityId) },
+  '/api/v1/patients/:id/problems/:problemId': { create: async (app, owner) => insertProblem(app.ctx.db, owner.facilityId) },
 };
 
 /** The latest duplicate patient made in each facility by the patients fixture. */
@@ -65,6 +67,11 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/providers/:id/exceptions': () => ({ date: `${new Date().getUTCFullYear() + 2}-01-05` }),
   'POST /api/v1/encounters/:id/vitals': () => ({ pulse: 80 }),
   'POST /api/v1/encounters/:id/notes': () => ({ plan: 'Matrix check' }),
+  'POST /api/v1/encounters/:id/diagnoses': () => ({ code: 'B54', type: 'primary' }),
+  'POST /api/v1/patients/:id/allergies': () => ({ substance: 'Matrix dust', severity: 'mild' }),
+  'POST /api/v1/patients/:id/problems': () => ({ description: 'Matrix problem' }),
+  'PATCH /api/v1/patients/:id/allergies/:allergyId': () => ({ status: 'inactive' }),
+  'PATCH /api/v1/patients/:id/problems/:problemId': () => ({ status: 'resolved' }),
 };
 
 const PARAM = /:([A-Za-z0-9_]+)|\*/g;

@@ -41,3 +41,27 @@ export async function insertDiagnosis(db: Db, facilityId: string, encounterId: s
 export async function countFor(db: Db, table: 'encounter_vitals' | 'encounter_diagnoses' | 'encounter_notes', encounterId: string): Promise<number> {
   return (await db.kysely.selectFrom(table).select('id').where('encounter_id', '=', encounterId).execute()).length;
 }
+
+/** An allergy of a new patient; answers both path parameters of the allergy routes. */
+export async function insertAllergy(db: Db, facilityId: string): Promise<{ id: string; allergyId: string }> {
+  const patient = await insertPatient(db, facilityId);
+  const allergyId = uuidv7();
+  const now = nowIso();
+  await db.kysely.insertInto('patient_allergies').values({
+    id: allergyId, facility_id: facilityId, patient_id: patient.id, substance: 'Penicillin', medication_code: null, reaction: null,
+    severity: 'mild', status: 'active', recorded_by: uuidv7(), recorded_at: now, updated_at: now,
+  }).execute();
+  return { id: patient.id, allergyId };
+}
+
+/** A problem of a new patient; answers both path parameters of the problem routes. */
+export async function insertProblem(db: Db, facilityId: string): Promise<{ id: string; problemId: string }> {
+  const patient = await insertPatient(db, facilityId);
+  const problemId = uuidv7();
+  const now = nowIso();
+  await db.kysely.insertInto('patient_problems').values({
+    id: problemId, facility_id: facilityId, patient_id: patient.id, code: null, description: 'Asthma', status: 'active',
+    onset_date: null, resolved_at: null, recorded_by: uuidv7(), recorded_at: now, updated_at: now,
+  }).execute();
+  return { id: patient.id, problemId };
+}

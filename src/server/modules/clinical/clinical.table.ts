@@ -1,4 +1,4 @@
-// The clinical module's tables (migration 2026-11-27T1500_clinical). Numbers from the drivers may
+// The clinical module's tables (migration 2026-11-27T1510_clinical). Numbers from the drivers may
 // arrive as strings (MySQL DOUBLE is fine, but counts are not): views convert with Number().
 export type EncounterStatus = 'in_progress' | 'completed';
 export type EncounterType = 'outpatient' | 'emergency' | 'inpatient';

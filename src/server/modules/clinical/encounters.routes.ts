@@ -1,17 +1,18 @@
 // Encounters over HTTP: open, the worklist, one encounter, complete, and what is recorded inside
-// (vitals, notes; diagnoses in diagnoses.routes.ts). Handlers only translate.
+// (vitals, diagnoses, notes). Handlers only translate.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import {
-  CreateEncounterBody, Encounter, EncounterPage, EncounterQuery, IdParams, Note, NoteBody, Vitals, VitalsBody, encounterConflict, unprocessable,
+  CreateEncounterBody, Diagnosis, DiagnosisBody, Encounter, EncounterPage, EncounterQuery, IdParams, Note, NoteBody, Vitals, VitalsBody, encounterConflict, unprocessable,
 } from './clinical.schemas.ts';
 import { callerOf } from './clinical-deps.ts';
 import { openEncounter } from './open-encounter.ts';
 import { completeEncounter } from './complete-encounter.ts';
 import { listWorklist, readEncounter } from './read-encounters.ts';
 import { recordNote, recordVitals } from './record-entries.ts';
-import { noteView, vitalsView } from './encounter-view.ts';
+import { recordDiagnosis } from './record-diagnosis.ts';
+import { diagnosisView, noteView, vitalsView } from './encounter-view.ts';
 
 const tags = ['clinical'];
 
@@ -54,6 +55,15 @@ export async function encounterRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     const row = await recordVitals(ctx, callerOf(request), request.params.id, request.body);
     reply.code(201);
     return vitalsView(row);
+  });
+
+  r.post('/encounters/:id/diagnoses', {
+    config: { access: { permission: 'diagnoses:write' } },
+    schema: { operationId: 'recordDiagnosis', tags, summary: 'Diagnose: an ICD-10 code from the catalog, primary or secondary', params: IdParams, body: DiagnosisBody, response: { 201: Diagnosis, 409: encounterConflict, 422: unprocessable } },
+  }, async (request, reply) => {
+    const row = await recordDiagnosis(ctx, callerOf(request), request.params.id, request.body);
+    reply.code(201);
+    return diagnosisView(row);
   });
 
   r.post('/encounters/:id/notes', {

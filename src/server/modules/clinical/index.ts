@@ -6,12 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { encounterRoutes } from './encounters.routes.ts';
+import { historyRoutes } from './history.routes.ts';
+import { chartRoutes } from './chart.routes.ts';
 import { openForAppointment } from './open-encounter.ts';
 import { clinicalMerge } from './merge.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['encounters']);
   await encounterRoutes(app, { ctx });
+  await historyRoutes(app, { ctx });
+  await chartRoutes(app, { ctx });
 }
 
 export const clinicalModule: Module = { name: 'clinical', routes, patientMerge: clinicalMerge, onAppointmentStarted: openForAppointment };
