@@ -13,6 +13,9 @@ import { labRoutes } from './lab.routes.ts';
 import { openForAppointment } from './open-encounter.ts';
 import { clinicalMerge } from './merge.ts';
 
+export { criticalResultHandler } from './jobs.ts';
+export { CRITICAL_RESULT_TOPIC } from './lab.ts';
+
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['encounters']);
   await encounterRoutes(app, { ctx });
