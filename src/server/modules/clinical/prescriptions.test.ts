@@ -56,6 +56,13 @@ eachDialect((dialect) => {
     assert.equal(await count(encounterId), 1);
   });
 
+  test('concurrent prescriptions of one medicine in two encounters: one is prescribed, the other warned', async () => {
+    const { patientId, encounterId } = await openEncounter();
+    const second = (await call(t.app, clinic.doctor, 'POST', '/encounters', { patientId, type: 'emergency' })).json().id;
+    const results = await Promise.all([encounterId, second, encounterId, second].map((id) => call(t.app, clinic.doctor, 'POST', `/encounters/${id}/prescriptions`, amoxicillin)));
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409, 409, 409], results.map((r) => r.body.slice(0, 100)).join('\n'));
+  });
+
   test('bad prescriptions are refused naming the problem, with nothing written', async () => {
     const { encounterId } = await openEncounter();
     const { dose: _dose, ...noDose } = amoxicillin;
