@@ -57,7 +57,7 @@ eachDialect((dialect) => {
 
     const event = await t.db.kysely.selectFrom('audit_events').select('details')
       .where('action', '=', 'patient.merge').where('patient_id', '=', survivor.id).executeTakeFirstOrThrow();
-    assert.equal(JSON.parse(event.details!).movedAppointments, 2);
+    assert.equal(JSON.parse(event.details!).moved.appointments, 2);
     const rebook = await book(t.app, clinic.doctor, { patientId: duplicate.id, dateTime: `${day} 13:00`, type: 'follow_up' });
     assert.equal(rebook.statusCode, 400, 'a merged patient cannot be booked');
   });

@@ -32,6 +32,7 @@ import { generalLimit } from './platform/rate-limit/general-limit.ts';
 import { LoginThrottle } from './platform/rate-limit/login-throttle.ts';
 import { createCache } from './platform/cache/cache.ts';
 import { modules } from './modules/index.ts';
+import { collectExtensions } from './platform/modules.ts';
 import type { Tracing } from './platform/telemetry/tracing.ts';
 import type { ErrorReporter } from './platform/telemetry/error-reporter.ts';
 import { traceHttp } from './platform/telemetry/http-spans.ts';
@@ -94,6 +95,7 @@ export async function buildApp({ config, db, redis, logStream, webDir, tracing, 
     rateLimits,
     loginThrottle: new LoginThrottle(rateLimits),
     cache: createCache(db.client, redisLink),
+    extensions: collectExtensions(modules),
   };
   app.decorate('ctx', ctx);
   addShutdownGate(app, ctx.health);

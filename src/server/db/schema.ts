@@ -6,5 +6,6 @@ import type { AuthTables } from '../modules/auth/auth.table.ts';
 import type { SchedulingTables } from '../modules/scheduling/scheduling.table.ts';
 import type { PatientTables } from '../modules/patients/patients.table.ts';
 import type { TerminologyTables } from '../modules/terminology/terminology.table.ts';
+import type { ClinicalTables } from '../modules/clinical/clinical.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables {}

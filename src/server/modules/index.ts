@@ -1,16 +1,13 @@
 // The modules that make up the API, registered in this order under /api/v1.
-import type { FastifyPluginAsync } from 'fastify';
-import type { AppContext } from '../platform/context.ts';
+import type { Module } from '../platform/modules.ts';
 import { authModule } from './auth/index.ts';
 import { facilitiesModule } from './facilities/index.ts';
 import { auditModule } from './audit/index.ts';
 import { schedulingModule } from './scheduling/index.ts';
 import { patientsModule } from './patients/index.ts';
 import { terminologyModule } from './terminology/index.ts';
+import { clinicalModule } from './clinical/index.ts';
 
-export interface Module {
-  name: string;
-  routes: FastifyPluginAsync<{ ctx: AppContext }>;
-}
+export type { Module } from '../platform/modules.ts';
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule];

@@ -10,6 +10,7 @@ import type { SessionStates } from './auth/session-state.ts';
 import type { RateLimitStore } from './rate-limit/store.ts';
 import type { LoginThrottle } from './rate-limit/login-throttle.ts';
 import type { Cache } from './cache/cache.ts';
+import type { Extensions } from './modules.ts';
 
 /** What every module is given when it is registered: passed in, never imported as a global. */
 export interface AppContext {
@@ -27,4 +28,6 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   /** Undefined where caching would be unsafe: PostgreSQL/MySQL without Redis (see cache/cache.ts). */
   cache: Cache | undefined;
+  /** What the modules contribute to each other: merge participants, appointment and encounter hooks. */
+  extensions: Extensions;
 }

@@ -834,6 +834,383 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A clinician's worklist: by status, provider, patient and day, oldest first */
+        get: operations["listEncounters"];
+        put?: never;
+        /** Open an encounter (walk-in, emergency, or an appointment in progress without one) */
+        post: operations["openEncounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One encounter with its vitals, diagnoses and notes */
+        get: operations["getEncounter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the encounter (needs a diagnosis); completes its appointment and freezes it */
+        post: operations["completeEncounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/vitals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record vital signs (BMI computed, abnormal values flagged; impossible ones 422) */
+        post: operations["recordVitals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/diagnoses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Diagnose: an ICD-10 code from the catalog, primary or secondary */
+        post: operations["recordDiagnosis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a SOAP note */
+        post: operations["writeNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/allergies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's allergies (active unless status=all) */
+        get: operations["listAllergies"];
+        put?: never;
+        /** Record an allergy */
+        post: operations["recordAllergy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/allergies/{allergyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark an allergy inactive or entered in error (the record stays) */
+        patch: operations["setAllergyStatus"];
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's problem list (active unless status=all) */
+        get: operations["listProblems"];
+        put?: never;
+        /** Add a problem to the list (code: an ICD-10 code from the catalog) */
+        post: operations["recordProblem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/problems/{problemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve a problem, or mark it entered in error (the record stays) */
+        patch: operations["setProblemStatus"];
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/chart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient chart: demographics, allergies, active problems, latest vitals, recent encounters with diagnoses */
+        get: operations["getChart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prescribe from the formulary; allergy and duplicate warnings answer 409 unless overrideReason is sent */
+        post: operations["prescribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pharmacy's queue: prescriptions by status, oldest first */
+        get: operations["listPrescriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a prescription nothing of which was dispensed (409 otherwise) */
+        patch: operations["changePrescription"];
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel, with a reason, a prescription nothing of which was dispensed */
+        post: operations["cancelPrescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}/dispense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispense all or part of what remains */
+        post: operations["dispensePrescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/lab-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order lab tests from the catalog */
+        post: operations["orderLabTests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab worklist: orders at one step, oldest first */
+        get: operations["listLabOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lab order with its results */
+        get: operations["getLabOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sample was taken */
+        post: operations["collectLabSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second technician verifies the results */
+        post: operations["verifyLabResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter results of ordered tests (flagged; a critical one notifies the ordering clinician) */
+        post: operations["enterLabResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1464,7 +1841,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -1540,7 +1917,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -6098,6 +6475,10 @@ export interface operations {
                             cancelledAt: string | null;
                             createdAt: string;
                             updatedAt: string;
+                            /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                            links?: {
+                                [key: string]: string;
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -6206,6 +6587,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6355,6 +6740,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6551,6 +6940,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6700,6 +7093,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -6851,6 +7248,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7002,6 +7403,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7160,6 +7565,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7311,6 +7720,10 @@ export interface operations {
                         cancelledAt: string | null;
                         createdAt: string;
                         updatedAt: string;
+                        /** @description Records other modules opened with this step, by kind: starting a visit answers its encounterId */
+                        links?: {
+                            [key: string]: string;
+                        };
                     };
                 };
             };
@@ -7945,6 +8358,4133 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEncounters: {
+        parameters: {
+            query?: {
+                status?: "in_progress" | "completed";
+                providerId?: string;
+                patientId?: string;
+                /** @description Started on this day (YYYY-MM-DD) in the facility time zone */
+                date?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            appointmentId: string | null;
+                            providerId: string;
+                            type: string;
+                            /** @enum {unknown} */
+                            status: "in_progress" | "completed";
+                            chiefComplaint: string | null;
+                            startedAt: string;
+                            completedAt: string | null;
+                            completedBy: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId: string;
+                    /** @description An appointment already in progress that has no encounter (a started appointment opens its own) */
+                    appointmentId?: string;
+                    /**
+                     * @default outpatient
+                     * @enum {unknown}
+                     */
+                    type?: "outpatient" | "emergency" | "inpatient";
+                    chiefComplaint?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        appointmentId: string | null;
+                        providerId: string;
+                        type: string;
+                        /** @enum {unknown} */
+                        status: "in_progress" | "completed";
+                        chiefComplaint: string | null;
+                        startedAt: string;
+                        completedAt: string | null;
+                        completedBy: string | null;
+                        vitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        diagnoses: {
+                            id: string;
+                            code: string;
+                            title: string;
+                            type: string;
+                            note: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        notes: {
+                            id: string;
+                            subjective: string | null;
+                            objective: string | null;
+                            assessment: string | null;
+                            plan: string | null;
+                            authorId: string;
+                            writtenAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordVitals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Body temperature, °C */
+                    temperatureC?: number;
+                    /** @description Beats per minute */
+                    pulse?: number;
+                    /** @description Breaths per minute */
+                    respiratoryRate?: number;
+                    /** @description Systolic blood pressure, mmHg */
+                    systolic?: number;
+                    /** @description Diastolic blood pressure, mmHg */
+                    diastolic?: number;
+                    /** @description Oxygen saturation, % */
+                    spo2?: number;
+                    /** @description Weight, kg */
+                    weightKg?: number;
+                    /** @description Height, cm */
+                    heightCm?: number;
+                    /** @description Mid-upper arm circumference, mm (children 6–59 months) */
+                    muacMm?: number;
+                    /** @description Pain, 0–10 */
+                    painScore?: number;
+                    /** @description Blood glucose, mmol/L */
+                    bloodGlucoseMmol?: number;
+                    /** @description The record of this encounter this one corrects */
+                    amendsId?: string;
+                    /** @description Why the correction is made (required with amendsId) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        temperatureC: number | null;
+                        pulse: number | null;
+                        respiratoryRate: number | null;
+                        systolic: number | null;
+                        diastolic: number | null;
+                        spo2: number | null;
+                        weightKg: number | null;
+                        heightCm: number | null;
+                        muacMm: number | null;
+                        painScore: number | null;
+                        bloodGlucoseMmol: number | null;
+                        bmi: number | null;
+                        abnormal: {
+                            field: string;
+                            /** @enum {unknown} */
+                            flag: "low" | "high" | "critical_low" | "critical_high";
+                            /** @description The range the value was compared with, e.g. "60–100" */
+                            normalRange: string;
+                            /** @description Whose range: adult, or the child age band */
+                            band: string;
+                        }[];
+                        recordedBy: string;
+                        recordedAt: string;
+                        amendsId: string | null;
+                        amendReason: string | null;
+                        amendedById: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDiagnosis: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An ICD-10 code from the catalog (GET /terminology/icd10?q=) */
+                    code: string;
+                    /** @enum {unknown} */
+                    type: "primary" | "secondary";
+                    note?: string;
+                    /** @description The record of this encounter this one corrects */
+                    amendsId?: string;
+                    /** @description Why the correction is made (required with amendsId) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        code: string;
+                        title: string;
+                        type: string;
+                        note: string | null;
+                        recordedBy: string;
+                        recordedAt: string;
+                        amendsId: string | null;
+                        amendReason: string | null;
+                        amendedById: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    writeNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    subjective?: string;
+                    objective?: string;
+                    assessment?: string;
+                    plan?: string;
+                    /** @description The record of this encounter this one corrects */
+                    amendsId?: string;
+                    /** @description Why the correction is made (required with amendsId) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        subjective: string | null;
+                        objective: string | null;
+                        assessment: string | null;
+                        plan: string | null;
+                        authorId: string;
+                        writtenAt: string;
+                        amendsId: string | null;
+                        amendReason: string | null;
+                        amendedById: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAllergies: {
+        parameters: {
+            query?: {
+                /** @description active (default) or all, including inactive, resolved and entered in error */
+                status?: "active" | "all";
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            patientId: string;
+                            substance: string;
+                            medicationCode: string | null;
+                            reaction: string | null;
+                            severity: string;
+                            status: string;
+                            recordedBy: string;
+                            recordedAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAllergy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the patient reacts to, as said (penicillin, peanuts, sulfa drugs) */
+                    substance: string;
+                    /** @description A formulary code (amoxicillin-cap-500mg) or an allergy class (penicillins, sulfonamides …): prescriptions it covers are warned about */
+                    medicationCode?: string;
+                    reaction?: string;
+                    /** @enum {unknown} */
+                    severity: "mild" | "moderate" | "severe";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        substance: string;
+                        medicationCode: string | null;
+                        reaction: string | null;
+                        severity: string;
+                        status: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setAllergyStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+                allergyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    status: "active" | "inactive" | "entered_in_error";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        substance: string;
+                        medicationCode: string | null;
+                        reaction: string | null;
+                        severity: string;
+                        status: string;
+                        recordedBy: string;
+                        recordedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProblems: {
+        parameters: {
+            query?: {
+                /** @description active (default) or all, including inactive, resolved and entered in error */
+                status?: "active" | "all";
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            patientId: string;
+                            code: string | null;
+                            description: string;
+                            status: string;
+                            onsetDate: string | null;
+                            resolvedAt: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordProblem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description: string;
+                    /** @description An ICD-10 code from the catalog */
+                    code?: string;
+                    /** @description YYYY, YYYY-MM or YYYY-MM-DD */
+                    onsetDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        code: string | null;
+                        description: string;
+                        status: string;
+                        onsetDate: string | null;
+                        resolvedAt: string | null;
+                        recordedBy: string;
+                        recordedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProblemStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    status: "active" | "resolved" | "entered_in_error";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        code: string | null;
+                        description: string;
+                        status: string;
+                        onsetDate: string | null;
+                        resolvedAt: string | null;
+                        recordedBy: string;
+                        recordedAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChart: {
+        parameters: {
+            query?: {
+                /** @description Encounters per page, newest first */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        patient: {
+                            id: string;
+                            mrn: string;
+                            name: string;
+                            status: string;
+                            mergedIntoId: string | null;
+                            sex: string;
+                            dateOfBirth: string | null;
+                            birthYear: number;
+                            ageYears: number;
+                            phone: string | null;
+                        };
+                        allergies: {
+                            id: string;
+                            patientId: string;
+                            substance: string;
+                            medicationCode: string | null;
+                            reaction: string | null;
+                            severity: string;
+                            status: string;
+                            recordedBy: string;
+                            recordedAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @description Active problems */
+                        problems: {
+                            id: string;
+                            patientId: string;
+                            code: string | null;
+                            description: string;
+                            status: string;
+                            onsetDate: string | null;
+                            resolvedAt: string | null;
+                            recordedBy: string;
+                            recordedAt: string;
+                            updatedAt: string;
+                        }[];
+                        /** @description Not cancelled, and when dispensed still within their duration */
+                        activePrescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        latestVitals: {
+                            id: string;
+                            encounterId: string;
+                            temperatureC: number | null;
+                            pulse: number | null;
+                            respiratoryRate: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            spo2: number | null;
+                            weightKg: number | null;
+                            heightCm: number | null;
+                            muacMm: number | null;
+                            painScore: number | null;
+                            bloodGlucoseMmol: number | null;
+                            bmi: number | null;
+                            abnormal: {
+                                field: string;
+                                /** @enum {unknown} */
+                                flag: "low" | "high" | "critical_low" | "critical_high";
+                                /** @description The range the value was compared with, e.g. "60–100" */
+                                normalRange: string;
+                                /** @description Whose range: adult, or the child age band */
+                                band: string;
+                            }[];
+                            recordedBy: string;
+                            recordedAt: string;
+                            amendsId: string | null;
+                            amendReason: string | null;
+                            amendedById: string | null;
+                        } | null;
+                        encounters: {
+                            items: {
+                                id: string;
+                                patientId: string;
+                                patientName: string | null;
+                                mrn: string | null;
+                                appointmentId: string | null;
+                                providerId: string;
+                                type: string;
+                                /** @enum {unknown} */
+                                status: "in_progress" | "completed";
+                                chiefComplaint: string | null;
+                                startedAt: string;
+                                completedAt: string | null;
+                                completedBy: string | null;
+                                diagnoses: {
+                                    id: string;
+                                    code: string;
+                                    title: string;
+                                    type: string;
+                                    note: string | null;
+                                    recordedBy: string;
+                                    recordedAt: string;
+                                    amendsId: string | null;
+                                    amendReason: string | null;
+                                    amendedById: string | null;
+                                }[];
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prescribe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A formulary code (GET /terminology/medications?q=) */
+                    medicationCode: string;
+                    /** @description Amount per dose, in doseUnit */
+                    dose: number;
+                    /** @description mg, mL, tablet, capsule, IU … */
+                    doseUnit: string;
+                    /** @description oral, IV, IM, topical … */
+                    route: string;
+                    /** @description As written: "twice daily", "every 8 hours", "once" */
+                    frequency: string;
+                    durationDays: number;
+                    /** @description Units to dispense; the pharmacy cannot dispense more */
+                    quantity?: number;
+                    instructions?: string;
+                    /** @description Why to prescribe despite the warnings a first attempt answered (409) */
+                    overrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the prescription has warnings (allergy, duplicate) — send overrideReason to prescribe anyway; or the encounter is completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        warnings?: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrescriptions: {
+        parameters: {
+            query?: {
+                /** @description pending (default): something left to dispense, partially dispensed included */
+                status?: "pending" | "dispensed" | "cancelled";
+                patientId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Amount per dose, in doseUnit */
+                    dose?: number;
+                    /** @description mg, mL, tablet, capsule, IU … */
+                    doseUnit?: string;
+                    /** @description oral, IV, IM, topical … */
+                    route?: string;
+                    /** @description As written: "twice daily", "every 8 hours", "once" */
+                    frequency?: string;
+                    durationDays?: number;
+                    /** @description Units to dispense; the pharmacy cannot dispense more */
+                    quantity?: number;
+                    instructions?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dispensePrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Units given now; less than what remains leaves it partially dispensed */
+                    quantity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orderLabTests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tests: string[];
+                    /**
+                     * @default routine
+                     * @enum {unknown}
+                     */
+                    priority?: "routine" | "urgent" | "stat";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLabOrders: {
+        parameters: {
+            query?: {
+                status?: "ordered" | "collected" | "resulted" | "verified";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLabOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    collectLabSample: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyLabResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enterLabResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    results: {
+                        /** @description The LOINC code of an ordered test */
+                        code: string;
+                        /** @description A number for numeric tests, one of the answers for coded ones */
+                        value: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

@@ -10,6 +10,7 @@ import * as auditEventFacilities from './2026-11-27T1100_audit_event_facilities.
 import * as webApp from './2026-11-27T1200_web_app.ts';
 import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scripts.ts';
 import * as terminology from './2026-11-27T1500_terminology.ts';
+import * as clinical from './2026-11-27T1510_clinical.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -26,4 +27,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1200_web_app': webApp,
   '2026-11-27T1400_patient_name_keys_scripts': patientNameKeysScripts,
   '2026-11-27T1500_terminology': terminology,
+  '2026-11-27T1510_clinical': clinical,
 };

@@ -1,5 +1,6 @@
 // Folding a duplicate registration into the surviving one, in one transaction: the duplicate is
-// marked merged and points at the survivor, and its appointments move to the survivor. The
+// marked merged and points at the survivor, and every module that holds patient data moves the
+// duplicate's records to the survivor (its registered merge participant, platform/modules.ts). The
 // survivor keeps its MRN and its own details; the duplicate's record stays readable (status
 // merged, mergedIntoId) so old paper files that quote its MRN still lead to the right patient.
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -7,7 +8,6 @@ import { nowIso } from '../../platform/ids.ts';
 import type { PatientTable } from './patients.table.ts';
 import { lockPatients, updatePatient } from './patients.repository.ts';
 import type { Caller, PatientDeps } from './patient-deps.ts';
-import { movePatientAppointments } from '../scheduling/index.ts';
 
 export async function mergePatients({ ctx, cache }: PatientDeps, caller: Caller, survivorId: string, duplicateId: string): Promise<PatientTable> {
   if (survivorId === duplicateId) throw new AppError('conflict', 'A patient cannot be merged into itself.');
@@ -24,11 +24,14 @@ export async function mergePatients({ ctx, cache }: PatientDeps, caller: Caller,
     await updatePatient(trx, found, Number(found.version), {
       status: duplicate.status, merged_into_id: duplicate.merged_into_id, version: duplicate.version, updated_at: duplicate.updated_at,
     });
-    const movedAppointments = await movePatientAppointments(trx, caller.facilityId, duplicateId, survivorId);
+    const moved: Record<string, number> = {};
+    for (const participant of ctx.extensions.patientMerge) {
+      Object.assign(moved, await participant.move(ctx, trx, { facilityId: caller.facilityId, fromPatientId: duplicateId, toPatientId: survivorId, actorId: caller.audit.actorId ?? null }));
+    }
     // One event per patient, so each patient's audit trail shows the merge.
     for (const [patientId, details] of [
-      [survivorId, { role: 'survivor', duplicateId, duplicateMrn: found.mrn, movedAppointments }],
-      [duplicateId, { role: 'duplicate', survivorId, survivorMrn: survivor.mrn, movedAppointments }],
+      [survivorId, { role: 'survivor', duplicateId, duplicateMrn: found.mrn, moved }],
+      [duplicateId, { role: 'duplicate', survivorId, survivorMrn: survivor.mrn, moved }],
     ] as const) {
       await ctx.audit.record({ ...caller.audit, action: 'patient.merge', patientId, targetType: 'patient', targetId: patientId, details }, trx);
     }

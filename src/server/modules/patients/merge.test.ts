@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { found, openDesk, registered, search, type Desk } from '../../../../test/support/patients.ts';
 
+// What each registered merge participant reports for patients with no records.
+const NOTHING_MOVED = { appointments: 0, encounters: 0, allergies: 0, problems: 0, prescriptions: 0, labOrders: 0 };
+
 eachDialect((dialect) => {
   let t: TestApp;
   let desk: Desk;
@@ -84,7 +87,7 @@ eachDialect((dialect) => {
     const events = await t.db.kysely.selectFrom('audit_events').select(['patient_id', 'details'])
       .where('action', '=', 'patient.merge').where('patient_id', 'in', [survivor.id, duplicate.id]).execute();
     const byPatient = Object.fromEntries(events.map((e) => [e.patient_id, JSON.parse(e.details!)]));
-    assert.deepEqual(byPatient[survivor.id], { role: 'survivor', duplicateId: duplicate.id, duplicateMrn: duplicate.mrn, movedAppointments: 0 });
-    assert.deepEqual(byPatient[duplicate.id], { role: 'duplicate', survivorId: survivor.id, survivorMrn: survivor.mrn, movedAppointments: 0 });
+    assert.deepEqual(byPatient[survivor.id], { role: 'survivor', duplicateId: duplicate.id, duplicateMrn: duplicate.mrn, moved: NOTHING_MOVED });
+    assert.deepEqual(byPatient[duplicate.id], { role: 'duplicate', survivorId: survivor.id, survivorMrn: survivor.mrn, moved: NOTHING_MOVED });
   });
 });

@@ -75,6 +75,9 @@ export const Appointment = Type.Object({
   cancelledAt: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  links: Type.Optional(Type.Record(Type.String(), Type.String(), {
+    description: 'Records other modules opened with this step, by kind: starting a visit answers its encounterId',
+  })),
 });
 export type AppointmentView = Static<typeof Appointment>;
 

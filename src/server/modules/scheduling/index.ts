@@ -9,8 +9,8 @@ import { providerRoutes } from './providers.routes.ts';
 import { appointmentRoutes } from './appointments.routes.ts';
 import { transitionRoutes } from './transitions.routes.ts';
 import { queueRoutes } from './queue.routes.ts';
+import { appointmentMerge, completeVisitAppointment } from './visit-hooks.ts';
 
-export { movePatientAppointments } from './merge.ts';
 export { seedAppointments, type SeedAppointment } from './seed-appointments.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -23,4 +23,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await queueRoutes(app, { ctx });
 }
 
-export const schedulingModule: Module = { name: 'scheduling', routes };
+export const schedulingModule: Module = { name: 'scheduling', routes, patientMerge: appointmentMerge, onEncounterCompleted: completeVisitAppointment };

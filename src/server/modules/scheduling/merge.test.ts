@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { book, createClinic, createPatient, nextWeekday, type Clinic, MONDAY } from '../../../../test/support/scheduling.ts';
-import { movePatientAppointments } from './index.ts';
+import { movePatientAppointments } from './merge.ts';
 
 eachDialect((dialect) => {
   let t: TestApp;

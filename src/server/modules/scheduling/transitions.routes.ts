@@ -47,6 +47,7 @@ export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: App
     const { facilityId, userId } = scopeOf(request);
     const now = nowIso();
     const zone = await facilityZone(db, facilityId);
+    const links: Record<string, string> = {};
     await db.transaction().execute(async (trx) => {
       const current = await lockAppointment(trx, ctx.db.client, facilityId, id);
       if (!current) throw new AppError('not_found', 'Appointment not found');
@@ -58,12 +59,18 @@ export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: App
       const set: Partial<AppointmentTable> = { status: t.to, updated_at: now, ...(t.stamp ? { [t.stamp]: now } : {}), ...(reason ? { cancel_reason: reason } : {}) };
       await updateAppointment(trx, facilityId, id, set);
       await insertEvents(trx, [historyEvent(current, t.to, { from: current.status, to: t.to, actorId: userId, at: now, reason })]);
+      if (t.to === 'in_progress') {
+        // Other modules open what hangs on the visit (clinical: its encounter) in this transaction.
+        const started = { facilityId, appointmentId: id, patientId: current.patient_id, providerId: current.provider_id, actorId: userId, at: now, audit: auditContext(request) };
+        for (const hook of ctx.extensions.appointmentStarted) Object.assign(links, await hook(ctx, trx, started));
+      }
       await ctx.audit.record({
         ...auditContext(request), action: `appointment.${t.path.replace('-', '_')}`, patientId: current.patient_id, targetType: 'appointment', targetId: id,
         details: { from: current.status, to: t.to, ...(reason ? { reason } : {}) },
       }, trx);
     });
-    return appointmentView((await findAppointment(db, facilityId, id))!, zone);
+    const view = appointmentView((await findAppointment(db, facilityId, id))!, zone);
+    return Object.keys(links).length ? { ...view, links } : view;
   }
 
   for (const t of TRANSITIONS) {

@@ -22,6 +22,17 @@ export const PERMISSIONS = [
   'schedules:manage',    // facility and provider working hours, exceptions
   'terminology:read',    // search the ICD-10, formulary and lab test catalogues
   'terminology:manage',  // hide catalogue entries the facility does not use, or show them again
+  'clinical:read',       // encounters, the patient chart, allergies and problems
+  'encounters:write',    // open an encounter, write SOAP notes
+  'vitals:write',        // record vital signs
+  'allergies:write',     // record a patient's allergies
+  'diagnoses:write',     // diagnose, keep the problem list, complete an encounter
+  'prescriptions:write', // prescribe
+  'prescriptions:read',  // the dispensing queue and prescriptions
+  'prescriptions:dispense',
+  'lab:order',           // order lab tests
+  'lab:read',            // the lab worklist and orders
+  'lab:result',          // collect, enter results, verify another technician's results
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,11 +41,11 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
   facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage'],
-  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read'],
-  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read'],
+  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write', 'prescriptions:write', 'prescriptions:read', 'lab:order', 'lab:read'],
+  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'prescriptions:read', 'lab:read'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
-  lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read'],
-  pharmacist: ['facilities:read', 'patients:read', 'terminology:read'],
+  lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read', 'lab:read', 'lab:result'],
+  pharmacist: ['facilities:read', 'patients:read', 'terminology:read', 'prescriptions:read', 'prescriptions:dispense'],
   billing_clerk: ['facilities:read', 'patients:read', 'appointments:read'],
   compliance_officer: ['facilities:read', 'users:read', 'audit:read'],
 };

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { useCan } from '../reception/permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { isDate, todayIn } from './day.ts';
 import { DayNav } from './DayNav.tsx';
 import { DayGrid, type FreeSlot } from './DayGrid.tsx';

@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { PatientName } from '../reception/PatientName.tsx';
-import { useCan } from '../reception/permissions.ts';
+import { useCan } from '../../app/session/permissions.ts';
 import { Bdi } from '../../components/Bdi.tsx';
 import { todayIn } from './day.ts';
 import { nameFields } from './names.ts';

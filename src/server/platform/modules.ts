@@ -1,0 +1,61 @@
+// What a module is, and the extension points through which modules meet (DESIGN rule 13). A module
+// contributes hooks here instead of importing another module's insides: the patients module runs
+// every merge participant without knowing who holds patient data, scheduling announces a started
+// visit without knowing about encounters, and clinical announces a completed encounter without
+// writing appointments. The list of modules (modules/index.ts) is the only place that knows them all.
+import type { FastifyPluginAsync } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AppContext } from './context.ts';
+import type { AuditEvent } from './audit/audit-log.ts';
+
+export type Trx = Transaction<Database>;
+
+export interface PatientMergeEvent { facilityId: string; fromPatientId: string; toPatientId: string; actorId: string | null }
+/**
+ * Moves what the module holds for the duplicate to the survivor, inside the merge's transaction
+ * (the two patient rows are locked); answers how many records of each kind moved.
+ */
+export type PatientMergeParticipant = (ctx: AppContext, trx: Trx, merge: PatientMergeEvent) => Promise<Record<string, number>>;
+
+export interface AppointmentStartedEvent {
+  facilityId: string; appointmentId: string; patientId: string; providerId: string; actorId: string; at: string;
+  /** Who and from where, for the audit events of what the hooks write. */
+  audit: Pick<AuditEvent, 'actorId' | 'facilityId' | 'ip' | 'userAgent' | 'requestId'>;
+}
+/**
+ * Runs inside the transaction that starts the appointment (its row locked); a throw undoes the
+ * start. May answer ids to show with the appointment, e.g. `{ encounterId }`.
+ */
+export type AppointmentStartedHook = (ctx: AppContext, trx: Trx, event: AppointmentStartedEvent) => Promise<Record<string, string> | void>;
+
+export interface EncounterCompletedEvent {
+  facilityId: string; encounterId: string; appointmentId: string | null; patientId: string; actorId: string; at: string;
+}
+/** Runs inside the transaction that completes the encounter; a throw undoes the completion. */
+export type EncounterCompletedHook = (ctx: AppContext, trx: Trx, event: EncounterCompletedEvent) => Promise<void>;
+
+export interface Module {
+  name: string;
+  routes: FastifyPluginAsync<{ ctx: AppContext }>;
+  patientMerge?: PatientMergeParticipant;
+  onAppointmentStarted?: AppointmentStartedHook;
+  onEncounterCompleted?: EncounterCompletedHook;
+}
+
+/** Every module's contributions, gathered once at start and handed to modules through AppContext. */
+export interface Extensions {
+  patientMerge: { module: string; move: PatientMergeParticipant }[];
+  appointmentStarted: AppointmentStartedHook[];
+  encounterCompleted: EncounterCompletedHook[];
+}
+
+export function collectExtensions(modules: readonly Module[]): Extensions {
+  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [] };
+  for (const m of modules) {
+    if (m.patientMerge) ext.patientMerge.push({ module: m.name, move: m.patientMerge });
+    if (m.onAppointmentStarted) ext.appointmentStarted.push(m.onAppointmentStarted);
+    if (m.onEncounterCompleted) ext.encounterCompleted.push(m.onEncounterCompleted);
+  }
+  return ext;
+}
