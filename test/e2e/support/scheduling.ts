@@ -79,14 +79,16 @@ export async function openDay(page: Page): Promise<void> {
 
 /**
  * Books the patient found by `patientQuery` (any search the box takes: a name in either script and
- * any spelling, MRN, phone) into the provider's first free slot today, from the day view. The result
+ * any spelling, MRN, phone) into one of the provider's next free slots today, from the day view. The result
  * chosen is the first one containing `patientExpect` (her MRN is the surest), or the first result.
  * Returns the slot's time as shown on its button.
  */
 export async function bookFreeSlotToday(page: Page, language: Language, opts: { patientQuery: string; patientExpect?: string | RegExp; providerName: string }): Promise<{ time: string }> {
   const text = SCHEDULING[language];
   if (!new URL(page.url()).pathname.endsWith('/scheduling')) await openDay(page);
-  const slot = providerColumn(page, opts.providerName).getByRole('button', { name: text.bookSlot }).first();
+  // The third free slot, not the first: on a slow machine the next quarter hour can begin while
+  // the patient is being chosen, and the server then rightly refuses a slot in the past.
+  const slot = providerColumn(page, opts.providerName).getByRole('button', { name: text.bookSlot }).nth(2);
   await slot.waitFor();
   const time = (await slot.locator('.nc-slot-time').innerText()).trim();
   await slot.click();
