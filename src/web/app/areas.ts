@@ -4,9 +4,11 @@
 import type { Area } from './area.ts';
 import { accountArea } from '../features/account/index.ts';
 import { receptionArea } from '../features/reception/index.ts';
+import { clinicalArea } from '../features/clinical/index.ts';
 
 export const AREAS: readonly Area[] = [
   // scheduling, administration and compliance plug in here.
   receptionArea,
+  clinicalArea,
   accountArea,
 ];

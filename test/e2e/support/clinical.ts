@@ -1,0 +1,52 @@
+// Clinical care in the browser: the words on screen in each language, and the set-up other browser
+// tests reuse — a patient with names in both scripts and an allergy, booked with a doctor, moved to
+// today and checked in, all through the API (no fixed date).
+import assert from 'node:assert/strict';
+import type { E2EServer } from './server.ts';
+import { authHeaders, tokenFor } from '../../support/fixtures.ts';
+import { localDay, moveAppointmentTo, nextWeekday, MONDAY } from '../../support/scheduling.ts';
+
+export const CLINICAL = {
+  en: {
+    nav: 'Clinical', worklist: 'Clinical worklist', triage: 'Triage', start: 'Start visit', record: 'Vitals', saveVitals: 'Save vitals',
+    temperature: 'Temperature', pulse: 'Pulse', systolic: 'Systolic BP', diastolic: 'Diastolic BP', weight: 'Weight', height: 'Height',
+    savedAbnormal: /2 values are outside the normal range/, high: 'High', next: 'Next patient',
+    complete: 'Complete encounter', needsDiagnosis: 'A diagnosis is needed', findDiagnosis: 'Find a diagnosis (ICD-10)', addDiagnosis: 'Add diagnosis',
+    subjective: 'Subjective', assessment: 'Assessment', plan: 'Plan', saveNote: 'Save note', completed: 'Completed', chart: 'Open the chart',
+    pastEncounters: 'Past encounters', allergy: /Penicillin · severe/, impossible: /Not possible: enter a value from 20 to 300/,
+  },
+  ar: {
+    nav: 'العيادة', worklist: 'قائمة العمل السريرية', triage: 'الفرز', start: 'بدء الزيارة', record: 'العلامات الحيوية', saveVitals: 'حفظ العلامات الحيوية',
+    temperature: 'الحرارة', pulse: 'النبض', systolic: 'الضغط الانقباضي', diastolic: 'الضغط الانبساطي', weight: 'الوزن', height: 'الطول',
+    savedAbnormal: /قيمتان خارج المدى الطبيعي/, high: 'مرتفع', next: 'المريض التالي',
+    complete: 'إكمال الزيارة', needsDiagnosis: 'يلزم تشخيص', findDiagnosis: 'ابحث عن تشخيص (ICD-10)', addDiagnosis: 'إضافة التشخيص',
+    subjective: 'الشكوى والتاريخ (ذاتي)', assessment: 'التقييم', plan: 'الخطة', saveNote: 'حفظ الملاحظة', completed: 'مكتملة', chart: 'فتح الملف الطبي',
+    pastEncounters: 'الزيارات السابقة', allergy: /Penicillin · شديدة/, impossible: /قيمة غير ممكنة: أدخل قيمة من 20 إلى 300/,
+  },
+} as const;
+
+async function as(server: E2EServer, userId: string) {
+  return authHeaders(await tokenFor(server.app, userId), server.facility.id);
+}
+
+async function api(server: E2EServer, headers: Record<string, string>, method: 'GET' | 'POST', url: string, payload?: object) {
+  const res = await server.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+  assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+export interface CheckedIn { patientId: string; appointmentId: string; mrn: string }
+
+/** A patient (names in both scripts, allergic to penicillin) checked in today for `doctorId`. */
+export async function checkedInPatient(server: E2EServer, doctorId: string, name: { first: string; last: string; firstAr: string; lastAr: string }): Promise<CheckedIn> {
+  const desk = await as(server, (await server.user('receptionist', { name: 'Sara Osman Ali' })).id);
+  const nurse = await as(server, (await server.user('nurse', { name: 'Huda Ahmed Musa' })).id);
+  const patient = await api(server, desk, 'POST', '/patients', {
+    firstName: name.first, lastName: name.last, firstNameAr: name.firstAr, lastNameAr: name.lastAr, sex: 'female', dateOfBirth: '1988-04-02', confirmNew: true,
+  });
+  await api(server, nurse, 'POST', `/patients/${patient.id}/allergies`, { substance: 'Penicillin', severity: 'severe', reaction: 'rash' });
+  const booked = await api(server, desk, 'POST', '/appointments', { patientId: patient.id, providerId: doctorId, dateTime: `${nextWeekday(MONDAY)} 09:00`, type: 'consultation' });
+  await moveAppointmentTo(server.env.db, booked.id, localDay());
+  await api(server, desk, 'POST', `/appointments/${booked.id}/check-in`);
+  return { patientId: patient.id, appointmentId: booked.id, mrn: patient.mrn };
+}
