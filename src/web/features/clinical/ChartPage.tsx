@@ -16,6 +16,7 @@ import { TrendChart } from './TrendChart.tsx';
 import { trendSeries } from './trend.ts';
 import { VitalsCard } from './VitalsCard.tsx';
 import { useEncounterText } from './useEncounterText.ts';
+import './clinical.css';
 
 export function ChartPage() {
   const { t } = useTranslation('clinical');
@@ -75,7 +76,7 @@ export function ChartPage() {
             <Paper key={e.id} component="li" withBorder radius="md" p="sm" data-testid="chart-encounter">
               <Group justify="space-between" gap="xs">
                 <Anchor component={Link} to={`/clinical/encounters/${e.id}`} fw={600}>{format.date(e.startedAt)} · {words.type(e.type)}</Anchor>
-                <Badge variant="light" color={e.status === 'completed' ? 'teal.9' : 'blue.8'} radius="sm">{words.status(e.status)}</Badge>
+                <Badge color={e.status === 'completed' ? 'teal.9' : 'blue.8'} radius="sm">{words.status(e.status)}</Badge>
               </Group>
               {e.chiefComplaint && <Text size="sm" dir="auto">{e.chiefComplaint}</Text>}
               <Stack gap={4} mt={4}>

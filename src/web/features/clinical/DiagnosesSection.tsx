@@ -10,6 +10,7 @@ import { DiagnosisLine } from './DiagnosisLine.tsx';
 import { Icd10Search } from './Icd10Search.tsx';
 import { useRecordDiagnosis } from './queries.ts';
 import type { Diagnosis, Encounter, Icd10Item } from './types.ts';
+import './clinical.css';
 
 export function DiagnosesSection({ encounter }: { encounter: Encounter }) {
   const { t } = useTranslation('clinical');

@@ -8,6 +8,7 @@ import { Bdi } from '../../components/Bdi.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import type { EncounterSummary } from './types.ts';
 import { useEncounterText } from './useEncounterText.ts';
+import './clinical.css';
 
 interface Props {
   items: EncounterSummary[];
@@ -35,7 +36,7 @@ export function EncounterList({ items, providerName, action }: Props) {
             </Stack>
             <Group gap="sm">
               {e.type === 'emergency' && <Badge color="red.8" radius="sm">{words.type('emergency')}</Badge>}
-              <Badge variant={e.status === 'completed' ? 'light' : 'filled'} color={e.status === 'completed' ? 'teal.9' : 'blue.8'} radius="sm">{words.status(e.status)}</Badge>
+              <Badge color={e.status === 'completed' ? 'teal.9' : 'blue.8'} radius="sm">{words.status(e.status)}</Badge>
               {action?.(e)}
             </Group>
           </Group>

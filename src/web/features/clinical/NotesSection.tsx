@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { useCan } from '../reception/permissions.ts';
 import { useWriteNote } from './queries.ts';
 import type { Encounter, Note } from './types.ts';
+import './clinical.css';
 
 const SOAP = ['subjective', 'objective', 'assessment', 'plan'] as const;
 type Soap = Record<(typeof SOAP)[number], string>;

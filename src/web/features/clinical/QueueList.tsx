@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { useCan } from '../reception/permissions.ts';
 import { useQueue, useStartAppointment } from './queries.ts';
 import type { QueueItem } from './types.ts';
+import './clinical.css';
 
 export function QueueList({ onStarted, title }: { onStarted(encounterId: string, item: QueueItem): void; title: string }) {
   const { t } = useTranslation('clinical');

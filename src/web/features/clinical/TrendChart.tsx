@@ -5,6 +5,7 @@ import { Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { valueScale, type Series } from './trend.ts';
+import './clinical.css';
 
 const W = 320;
 const H = 140;

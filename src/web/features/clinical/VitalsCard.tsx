@@ -1,7 +1,7 @@
 // One recording of vital signs: each value in a tile, abnormal ones marked by the server's flag in
 // words and an arrow (never by colour alone), critical ones stronger, with the range they were
 // compared with. BMI is the server's, computed from weight and height.
-import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Bdi } from '../../components/Bdi.tsx';
 import { useFormat } from '../../i18n/useFormat.ts';
 import type { Vitals } from './types.ts';
 import { DECIMALS, isCritical, shownFlag, shownVitals, type ShownVital } from './vitals.ts';
+import './clinical.css';
 
 export function useVitalText() {
   const { t } = useTranslation('clinical');
@@ -37,7 +38,7 @@ export function VitalsCard({ vitals, actions, superseded }: { vitals: Vitals; ac
         {actions}
       </Group>
       {vitals.amendReason && <Text size="sm" mb="xs">{t('clinical:amend.reasonShown', { reason: vitals.amendReason })}</Text>}
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 6 }} spacing="xs" verticalSpacing="xs">
+      <div className="nc-vitals-grid">
         {shownVitals(vitals).map((s) => {
           const flag = shownFlag(vitals, s);
           const critical = isCritical(flag);
@@ -57,7 +58,7 @@ export function VitalsCard({ vitals, actions, superseded }: { vitals: Vitals; ac
             </div>
           );
         })}
-      </SimpleGrid>
+      </div>
     </Paper>
   );
 }
