@@ -49,7 +49,7 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .addColumn('recorded_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('encounter_vitals_encounter_idx').on('encounter_vitals').columns(['encounter_id', 'recorded_at']).execute();
-  await db.schema.createIndex('encounter_vitals_patient_idx').on('encounter_vitals').columns(['facility_id', 'patient_id', 'recorded_at']).execute();
+  await db.schema.createIndex('encounter_vitals_patient_idx').on('encounter_vitals').columns(['facility_id', 'patient_id', 'recorded_at', 'id']).execute();
 
   await createTable(db, client, 'encounter_diagnoses')
     .addColumn('id', id, (c) => c.primaryKey())
