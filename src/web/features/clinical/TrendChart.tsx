@@ -1,7 +1,7 @@
 // A small line chart in SVG (no chart library: the chart's screen stays a small chunk): one or two
 // series over time, flagged points drawn as larger rings, each point with its value as a tooltip.
 // For screen readers the chart is one image with a sentence; the readings are also in a table.
-import { Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { valueScale, type Series } from './trend.ts';
@@ -35,6 +35,11 @@ export function TrendChart({ title, unit, series, minSpan, decimals = 0 }: { tit
     <Paper withBorder radius="md" p="sm" data-testid="trend-chart">
       <Stack gap={4}>
         <Text fw={600} size="sm">{title} <Text span size="xs" c="dimmed">{unit}</Text></Text>
+        {series.length > 1 && (
+          <Group gap="sm" aria-hidden>
+            {series.map((s, i) => <Text key={s.key} size="xs"><span className={`nc-legend nc-legend-${i}`} /> {label(s)}</Text>)}
+          </Group>
+        )}
         <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={summary} direction="ltr" className="nc-trend">
           {scale.ticks.map((v) => (
             <g key={v}>
