@@ -14,10 +14,12 @@ export function completeRefusal(error: unknown): 'needsDiagnosis' | 'alreadyComp
   return null;
 }
 
-export function CompleteButton({ encounterId }: { encounterId: string }) {
+export function CompleteButton({ encounterId, hasDiagnosis }: { encounterId: string; hasDiagnosis: boolean }) {
   const { t } = useTranslation('clinical');
   const complete = useCompleteEncounter(encounterId);
-  const refusal = completeRefusal(complete.error);
+  const refused = completeRefusal(complete.error);
+  // Once a diagnosis is added, the refusal that asked for one has been answered.
+  const refusal = refused === 'needsDiagnosis' && hasDiagnosis ? null : refused;
   return (
     <Stack gap="xs" align="flex-end" className="nc-complete">
       <Button leftSection={<IconCircleCheck size={18} aria-hidden />} loading={complete.isPending} onClick={() => complete.mutate()}>
@@ -29,7 +31,7 @@ export function CompleteButton({ encounterId }: { encounterId: string }) {
           {refusal === 'needsDiagnosis' && <Button mt="xs" size="compact-sm" variant="light" component="a" href="#diagnoses-title">{t('clinical:complete.needsDiagnosis.go')}</Button>}
         </Alert>
       )}
-      {complete.isError && !refusal && <ProblemAlert error={complete.error} />}
+      {complete.isError && !refused && <ProblemAlert error={complete.error} />}
     </Stack>
   );
 }

@@ -46,7 +46,7 @@ export function EncounterPage() {
           <Badge size="lg" radius="sm" color={open ? 'blue.8' : 'teal.9'} data-testid="encounter-status">{words.status(e.status)}</Badge>
           <Text size="sm">{words.type(e.type)} · {t('clinical:encounter.started', { time: format.dateTime(e.startedAt) })}</Text>
           {e.chiefComplaint && <Text size="sm">{t('clinical:encounter.complaint')} <bdi>{e.chiefComplaint}</bdi></Text>}
-          {open && canComplete && <CompleteButton encounterId={e.id} />}
+          {open && canComplete && <CompleteButton encounterId={e.id} hasDiagnosis={e.diagnoses.some((d) => d.amendedById === null)} />}
         </Stack>
       </PatientBanner>
       {!open && (

@@ -2,7 +2,8 @@
 // newest first. A recording corrected later stays visible, marked, next to its correction; on a
 // completed encounter "Correct" is the only way to change one (an amendment with a reason).
 import { useState } from 'react';
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../reception/permissions.ts';
 import type { Encounter, Vitals } from './types.ts';
@@ -13,12 +14,19 @@ export function VitalsSection({ encounter, ageMonths }: { encounter: Encounter; 
   const { t } = useTranslation('clinical');
   const canWrite = useCan('vitals:write');
   const [amending, setAmending] = useState<Vitals | null>(null);
+  // Once vitals are in, the recordings come first and the form waits behind a button.
+  const [adding, setAdding] = useState(false);
   const open = encounter.status === 'in_progress';
   const recordings = [...encounter.vitals].reverse();
   return (
     <Stack gap="sm" component="section" aria-labelledby="vitals-title">
       <Title order={2} size="h3" id="vitals-title">{t('clinical:vitals.title')}</Title>
-      {canWrite && open && !amending && <VitalsForm encounterId={encounter.id} ageMonths={ageMonths} />}
+      {canWrite && open && !amending && (recordings.length === 0 || adding) && (
+        <VitalsForm encounterId={encounter.id} ageMonths={ageMonths} autoFocus={adding} onDone={() => setAdding(false)} onCancel={adding ? () => setAdding(false) : undefined} />
+      )}
+      {canWrite && open && !amending && recordings.length > 0 && !adding && (
+        <Group><Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>{t('clinical:vitals.again')}</Button></Group>
+      )}
       {amending && (
         <VitalsForm key={amending.id} encounterId={encounter.id} ageMonths={ageMonths} amends={amending} onDone={() => setAmending(null)} onCancel={() => setAmending(null)} autoFocus />
       )}
