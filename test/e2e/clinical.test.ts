@@ -125,6 +125,16 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           assert.equal(appointment.status, 'completed', 'completing the encounter completes the appointment');
           await assertAccessible(page, `completed encounter (${language})`);
 
+          // A completed encounter is frozen: a correction is an amendment with its reason, the original kept.
+          await page.getByRole('button', { name: words.correctNote }).click();
+          await field(page, words.plan).fill('Artemether-lumefantrine, review in 2 days');
+          await page.getByRole('button', { name: words.saveCorrection }).click();
+          await page.getByText(words.reasonRequired).waitFor();
+          await field(page, words.reason).fill(language === 'en' ? 'Review date mistyped' : 'خطأ في موعد المراجعة');
+          await page.getByRole('button', { name: words.saveCorrection }).click();
+          await page.getByTestId('note').nth(1).getByText('review in 2 days').waitFor();
+          assert.equal(await page.locator('[data-testid="note"].nc-superseded').count(), 1, 'the original note stays, marked corrected');
+
           // The chart shows it: the encounter with its diagnosis, the vitals trend.
           await page.getByRole('link', { name: words.chart }).click();
           await page.waitForURL(/\/clinical\/patients\/[0-9a-f-]{36}$/);

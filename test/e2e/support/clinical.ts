@@ -13,7 +13,8 @@ export const CLINICAL = {
     savedAbnormal: /2 values are outside the normal range/, high: 'High', next: 'Next patient',
     complete: 'Complete encounter', needsDiagnosis: 'A diagnosis is needed', findDiagnosis: 'Find a diagnosis (ICD-10)', addDiagnosis: 'Add diagnosis',
     subjective: 'Subjective', assessment: 'Assessment', plan: 'Plan', saveNote: 'Save note', completed: 'Completed', chart: 'Open the chart',
-    pastEncounters: 'Past encounters', allergy: /Penicillin · severe/, impossible: /Not possible: enter a value from 20 to 300/,
+    pastEncounters: 'Past encounters', allergy: /Penicillin · severe/, correctNote: 'Correct this note', saveCorrection: 'Save correction',
+    reason: 'Reason for the correction', reasonRequired: 'Say why the record is corrected.', impossible: /Not possible: enter a value from 20 to 300/,
   },
   ar: {
     nav: 'العيادة', worklist: 'قائمة العمل السريرية', triage: 'الفرز', start: 'بدء الزيارة', record: 'العلامات الحيوية', saveVitals: 'حفظ العلامات الحيوية',
@@ -21,7 +22,8 @@ export const CLINICAL = {
     savedAbnormal: /قيمتان خارج المدى الطبيعي/, high: 'مرتفع', next: 'المريض التالي',
     complete: 'إكمال الزيارة', needsDiagnosis: 'يلزم تشخيص', findDiagnosis: 'ابحث عن تشخيص (ICD-10)', addDiagnosis: 'إضافة التشخيص',
     subjective: 'الشكوى والتاريخ (ذاتي)', assessment: 'التقييم', plan: 'الخطة', saveNote: 'حفظ الملاحظة', completed: 'مكتملة', chart: 'فتح الملف الطبي',
-    pastEncounters: 'الزيارات السابقة', allergy: /Penicillin · شديدة/, impossible: /قيمة غير ممكنة: أدخل قيمة من 20 إلى 300/,
+    pastEncounters: 'الزيارات السابقة', allergy: /Penicillin · شديدة/, correctNote: 'تصحيح هذه الملاحظة', saveCorrection: 'حفظ التصحيح',
+    reason: 'سبب التصحيح', reasonRequired: 'اذكر سبب تصحيح السجل.', impossible: /قيمة غير ممكنة: أدخل قيمة من 20 إلى 300/,
   },
 } as const;
 
