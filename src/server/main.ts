@@ -8,6 +8,7 @@ import { runAudit } from './cli/audit.ts';
 import { runUser } from './cli/user.ts';
 import { runBackup, runRestore } from './cli/backup.ts';
 import { runKeys } from './cli/keys.ts';
+import { runTerminology } from './cli/terminology.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -26,6 +27,10 @@ const USAGE = `usage: nilecare <command>
                      verify a backup, then load it into the configured empty database
   keys status | keys rotate [--batch-size N] [--pause-ms M]
                      which keys hold the encrypted fields; move them all to the current keys
+  terminology import icd10 FILE [--all] [--batch-size N]
+                     load a full ICD-10-CM release (NCHS order file, icd10cm_order_YYYY.txt)
+                     into the diagnosis catalogue; billable codes only unless --all; run again
+                     to finish an interrupted import
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -57,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': return runBackup(config, rest);
     case 'restore': return runRestore(config, rest);
     case 'keys': return runKeys(config, rest);
+    case 'terminology': return runTerminology(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

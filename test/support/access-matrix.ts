@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
-import { insertAllergy, insertEncounter, insertProblem } from './clinical.ts';
+import { insertAllergy, insertEncounter, insertLabOrder, insertPrescription, insertProblem } from './clinical.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -40,6 +40,8 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/providers/:id': { create: async (app, owner) => insertProvider(app.ctx.db, owner.facilityId) },
   '/api/v1/providers/:id/exceptions/:exceptionId': { create: async (app, owner) => insertException(app.ctx.db, owner.facilityId) },
   '/api/v1/encounters/:id': { create: async (app, owner) => insertEncounter(app.ctx.db, owner.facilityId) },
+  '/api/v1/prescriptions/:id': { create: async (app, owner) => insertPrescription(app.ctx.db, owner.facilityId) },
+  '/api/v1/lab-orders/:id': { create: async (app, owner) => insertLabOrder(app.ctx.db, owner.facilityId) },
   '/api/v1/patients/:id/allergies/:allergyId': { create: async (app, owner) => insertAllergy(app.ctx.db, owner.facilityId) },
   '/api/v1/patients/:id/problems/:problemId': { create: async (app, owner) => insertProblem(app.ctx.db, owner.facilityId) },
 };
@@ -70,6 +72,10 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/encounters/:id/diagnoses': () => ({ code: 'B54', type: 'primary' }),
   'POST /api/v1/patients/:id/allergies': () => ({ substance: 'Matrix dust', severity: 'mild' }),
   'POST /api/v1/patients/:id/problems': () => ({ description: 'Matrix problem' }),
+  'POST /api/v1/encounters/:id/prescriptions': () => ({ medicationCode: 'amoxicillin-cap-500mg', dose: 500, doseUnit: 'mg', route: 'oral', frequency: 'three times daily', durationDays: 5 }),
+  'POST /api/v1/encounters/:id/lab-orders': () => ({ tests: ['718-7'] }),
+  'POST /api/v1/prescriptions/:id/dispense': () => ({ quantity: 1 }),
+  'POST /api/v1/lab-orders/:id/results': () => ({ results: [{ code: '718-7', value: 13.5 }] }),
   'PATCH /api/v1/patients/:id/allergies/:allergyId': () => ({ status: 'inactive' }),
   'PATCH /api/v1/patients/:id/problems/:problemId': () => ({ status: 'resolved' }),
 };

@@ -65,3 +65,34 @@ export async function insertProblem(db: Db, facilityId: string): Promise<{ id: s
   }).execute();
   return { id: patient.id, problemId };
 }
+
+/** A pending prescription in a new open encounter. */
+export async function insertPrescription(db: Db, facilityId: string): Promise<string> {
+  const encounterId = await insertEncounter(db, facilityId);
+  const { patient_id: patientId } = await db.kysely.selectFrom('encounters').select('patient_id').where('id', '=', encounterId).executeTakeFirstOrThrow();
+  const id = uuidv7();
+  const now = nowIso();
+  await db.kysely.insertInto('prescriptions').values({
+    id, facility_id: facilityId, encounter_id: encounterId, patient_id: patientId, medication_code: 'amoxicillin-cap-500mg', medication_name: 'Amoxicillin 500 mg capsule',
+    dose: 500, dose_unit: 'mg', route: 'oral', frequency: 'three times daily', duration_days: 5, quantity: 15, instructions: null, status: 'pending',
+    dispensed_quantity: 0, warnings: '[]', override_reason: null, prescribed_by: uuidv7(), prescribed_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
+
+/** A collected lab order for haemoglobin in a new open encounter. */
+export async function insertLabOrder(db: Db, facilityId: string): Promise<string> {
+  const encounterId = await insertEncounter(db, facilityId);
+  const { patient_id: patientId } = await db.kysely.selectFrom('encounters').select('patient_id').where('id', '=', encounterId).executeTakeFirstOrThrow();
+  const id = uuidv7();
+  const now = nowIso();
+  await db.kysely.insertInto('lab_orders').values({
+    id, facility_id: facilityId, encounter_id: encounterId, patient_id: patientId, priority: 'routine', status: 'collected', ordered_by: uuidv7(), ordered_at: now,
+    collected_by: null, collected_at: now, resulted_by: null, resulted_at: null, verified_by: null, verified_at: null, updated_at: now,
+  }).execute();
+  await db.kysely.insertInto('lab_order_tests').values({
+    id: uuidv7(), facility_id: facilityId, order_id: id, test_code: '718-7', test_name: 'Hemoglobin', unit: 'g/dL', value: null, flag: null,
+    reference_range: '13–17', resulted_by: null, resulted_at: null,
+  }).execute();
+  return id;
+}

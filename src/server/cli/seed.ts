@@ -1,7 +1,6 @@
 // `nilecare seed --patients N --appointments M`: demo data for trying NileCare out and for the
 // benchmarks — demo doctors, N patients, M appointments spread over the weeks around today.
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
@@ -10,6 +9,7 @@ import { uuidv7, nowIso } from '../platform/ids.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedPatients } from '../modules/patients/index.ts';
 import { seedAppointments } from '../modules/scheduling/index.ts';
+import { refreshStatistics } from '../db/statistics.ts';
 import { openRuntime, closeRuntime, ensureSchema } from './runtime.ts';
 import { demoPatient, randomGenerator } from './seed/demo-patients.ts';
 import { demoAppointments, slotsPerDoctor } from './seed/demo-appointments.ts';
@@ -57,7 +57,7 @@ export async function runSeed(config: Config, argv: string[]): Promise<number> {
     const appointments = counts.appointments && patientIds.length && doctorIds.length
       ? await seedAppointments(ctx, facility.id, demoAppointments(random, { patientIds, doctorIds, count: counts.appointments, zone: facility.time_zone }))
       : 0;
-    await refreshStatistics(rt.db);
+    await refreshStatistics(rt.db, ['patients', 'patient_name_keys', 'appointments', 'audit_events']);
     await app.close();
     console.log(`Seeded facility ${facility.code}: ${patientIds.length} patients, ${appointments} appointments, ${doctorIds.length} doctors.`);
     if (password) console.log(`Demo doctors sign in as doctor1@${facility.code.toLowerCase()}.demo … with password ${password}`);
@@ -67,16 +67,6 @@ export async function runSeed(config: Config, argv: string[]): Promise<number> {
   }
 }
 
-/**
- * After a bulk load the planner's statistics are stale; PostgreSQL then picks poor plans for the
- * name search (measured: several times slower) until autovacuum catches up. The spec's ANALYZE step.
- */
-async function refreshStatistics(db: Db) {
-  const tables = ['patients', 'patient_name_keys', 'appointments', 'audit_events'];
-  if (db.client === 'postgres') await sql.raw(`analyze ${tables.join(', ')}`).execute(db.kysely);
-  else if (db.client === 'mysql') await sql.raw(`analyze table ${tables.join(', ')}`).execute(db.kysely);
-  else await sql`pragma optimize`.execute(db.kysely);
-}
 
 /** Demo doctors doctor1…doctorN@<code>.demo; made once, reused by later seeds. */
 async function ensureDoctors(db: Db, facilityId: string, code: string, n: number) {

@@ -2,9 +2,10 @@
 import type { JobHandler, MaintenanceTask } from '../platform/outbox/worker.ts';
 import type { Runtime } from '../cli/runtime.ts';
 import { purgeExpiredAuthRecords } from './auth/index.ts';
+import { CRITICAL_RESULT_TOPIC, criticalResultHandler } from './clinical/index.ts';
 
-export function jobHandlers(_rt: Runtime): Map<string, JobHandler> {
-  return new Map();
+export function jobHandlers(rt: Runtime): Map<string, JobHandler> {
+  return new Map([[CRITICAL_RESULT_TOPIC, criticalResultHandler(rt.log)]]);
 }
 
 export function maintenanceTasks(rt: Runtime): MaintenanceTask[] {

@@ -1007,6 +1007,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/encounters/{id}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prescribe from the formulary; allergy and duplicate warnings answer 409 unless overrideReason is sent */
+        post: operations["prescribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pharmacy's queue: prescriptions by status, oldest first */
+        get: operations["listPrescriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}/dispense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispense all or part of what remains */
+        post: operations["dispensePrescription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/lab-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order lab tests from the catalog */
+        post: operations["orderLabTests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lab worklist: orders at one step, oldest first */
+        get: operations["listLabOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lab order with its results */
+        get: operations["getLabOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sample was taken */
+        post: operations["collectLabSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second technician verifies the results */
+        post: operations["verifyLabResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lab-orders/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter results of ordered tests (flagged; a critical one notifies the ordering clinician) */
+        post: operations["enterLabResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1637,7 +1790,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -1713,7 +1866,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -8266,6 +8419,59 @@ export interface operations {
                             amendReason: string | null;
                             amendedById: string | null;
                         }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
                     };
                 };
             };
@@ -8498,6 +8704,59 @@ export interface operations {
                             amendReason: string | null;
                             amendedById: string | null;
                         }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
                     };
                 };
             };
@@ -8635,6 +8894,59 @@ export interface operations {
                             amendsId: string | null;
                             amendReason: string | null;
                             amendedById: string | null;
+                        }[];
+                        prescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        /** @description With their tests and results */
+                        labOrders: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
                         }[];
                     };
                 };
@@ -9484,7 +9796,7 @@ export interface operations {
                 "application/json": {
                     /** @description What the patient reacts to, as said (penicillin, peanuts, sulfa drugs) */
                     substance: string;
-                    /** @description The formulary code, when it is a medicine (prescriptions warn on it) */
+                    /** @description A formulary code (amoxicillin-cap-500mg) or an allergy class (penicillins, sulfonamides …): prescriptions it covers are warned about */
                     medicationCode?: string;
                     reaction?: string;
                     /** @enum {unknown} */
@@ -10164,6 +10476,36 @@ export interface operations {
                             recordedAt: string;
                             updatedAt: string;
                         }[];
+                        /** @description Not cancelled, and when dispensed still within their duration */
+                        activePrescriptions: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
                         latestVitals: {
                             id: string;
                             encounterId: string;
@@ -10261,6 +10603,1411 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prescribe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A formulary code (GET /terminology/medications?q=) */
+                    medicationCode: string;
+                    /** @description Amount per dose, in doseUnit */
+                    dose: number;
+                    /** @description mg, mL, tablet, capsule, IU … */
+                    doseUnit: string;
+                    /** @description oral, IV, IM, topical … */
+                    route: string;
+                    /** @description As written: "twice daily", "every 8 hours", "once" */
+                    frequency: string;
+                    durationDays: number;
+                    /** @description Units to dispense; the pharmacy cannot dispense more */
+                    quantity?: number;
+                    instructions?: string;
+                    /** @description Why to prescribe despite the warnings a first attempt answered (409) */
+                    overrideReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the prescription has warnings (allergy, duplicate) — send overrideReason to prescribe anyway; or the encounter is completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        warnings?: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description unprocessable: a value is impossible or a rule is not met (errors names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrescriptions: {
+        parameters: {
+            query?: {
+                /** @description pending (default): something left to dispense, partially dispensed included */
+                status?: "pending" | "dispensed" | "cancelled";
+                patientId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            mrn: string | null;
+                            medicationCode: string;
+                            medicationName: string;
+                            dose: number;
+                            doseUnit: string;
+                            route: string;
+                            frequency: string;
+                            durationDays: number;
+                            quantity: number | null;
+                            instructions: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                            dispensedQuantity: number;
+                            warnings: {
+                                /** @enum {unknown} */
+                                kind: "allergy" | "duplicate";
+                                message: string;
+                                allergyId?: string;
+                                prescriptionId?: string;
+                            }[];
+                            overrideReason: string | null;
+                            prescribedBy: string;
+                            prescribedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dispensePrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Units given now; less than what remains leaves it partially dispensed */
+                    quantity: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orderLabTests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tests: string[];
+                    /**
+                     * @default routine
+                     * @enum {unknown}
+                     */
+                    priority?: "routine" | "urgent" | "stat";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "invalid_transition";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLabOrders: {
+        parameters: {
+            query?: {
+                status?: "ordered" | "collected" | "resulted" | "verified";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            encounterId: string;
+                            patientId: string;
+                            priority: string;
+                            /** @enum {unknown} */
+                            status: "ordered" | "collected" | "resulted" | "verified";
+                            orderedBy: string;
+                            orderedAt: string;
+                            collectedAt: string | null;
+                            verifiedBy: string | null;
+                            verifiedAt: string | null;
+                            tests: {
+                                code: string;
+                                name: string;
+                                unit: string | null;
+                                value: string | null;
+                                flag: string | null;
+                                referenceRange: string | null;
+                                resultedBy: string | null;
+                                resultedAt: string | null;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLabOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    collectLabSample: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyLabResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enterLabResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    results: {
+                        /** @description The LOINC code of an ordered test */
+                        code: string;
+                        /** @description A number for numeric tests, one of the answers for coded ones */
+                        value: number | string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        priority: string;
+                        /** @enum {unknown} */
+                        status: "ordered" | "collected" | "resulted" | "verified";
+                        orderedBy: string;
+                        orderedAt: string;
+                        collectedAt: string | null;
+                        verifiedBy: string | null;
+                        verifiedAt: string | null;
+                        tests: {
+                            code: string;
+                            name: string;
+                            unit: string | null;
+                            value: string | null;
+                            flag: string | null;
+                            referenceRange: string | null;
+                            resultedBy: string | null;
+                            resultedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the order is not at that step; conflict: a second technician must verify; unprocessable: a test not in the catalog or not ordered, or a value that does not fit the test */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

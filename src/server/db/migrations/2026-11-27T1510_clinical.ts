@@ -1,5 +1,5 @@
-// Clinical care: encounters and what is recorded inside them (vitals, diagnoses, SOAP notes), and a
-// patient's allergies and problems. A completed encounter is frozen: corrections are new rows that
+// Clinical care: encounters and what is recorded inside them (vitals, diagnoses, SOAP notes,
+// prescriptions and their dispensing, lab orders and results), and a patient's allergies and problems. A completed encounter is frozen: corrections are new rows that
 // name the row they amend (amends_id) with a reason. Diagnoses and notes are append-only in the
 // database; vitals carry the patient id (the chart reads the latest without walking every
 // encounter), which a patient merge rewrites, so their immutability is the application's.
@@ -112,9 +112,88 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('patient_problems_patient_idx').on('patient_problems').columns(['facility_id', 'patient_id', 'status']).execute();
+
+  await createTable(db, client, 'prescriptions')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
+    .addColumn('encounter_id', id, (c) => c.notNull().references('encounters.id'))
+    .addColumn('patient_id', id, (c) => c.notNull())
+    .addColumn('medication_code', binaryText(client, 64), (c) => c.notNull())
+    .addColumn('medication_name', 'varchar(300)', (c) => c.notNull())
+    .addColumn('dose', num, (c) => c.notNull())
+    .addColumn('dose_unit', 'varchar(32)', (c) => c.notNull())
+    .addColumn('route', 'varchar(32)', (c) => c.notNull())
+    .addColumn('frequency', 'varchar(64)', (c) => c.notNull())
+    .addColumn('duration_days', 'integer', (c) => c.notNull())
+    .addColumn('quantity', 'integer')
+    .addColumn('instructions', 'varchar(1000)')
+    .addColumn('status', binaryText(client, 24), (c) => c.notNull())
+    .addColumn('dispensed_quantity', 'integer', (c) => c.notNull())
+    .addColumn('warnings', 'text', (c) => c.notNull())
+    .addColumn('override_reason', 'varchar(500)')
+    .addColumn('prescribed_by', id, (c) => c.notNull())
+    .addColumn('prescribed_at', ts, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  // A patient's active medicines (chart, duplicate warnings, merge), an encounter's, and the pharmacy queue.
+  await db.schema.createIndex('prescriptions_patient_idx').on('prescriptions').columns(['facility_id', 'patient_id', 'status']).execute();
+  await db.schema.createIndex('prescriptions_encounter_idx').on('prescriptions').columns(['encounter_id']).execute();
+  await db.schema.createIndex('prescriptions_queue_idx').on('prescriptions').columns(['facility_id', 'status', 'prescribed_at', 'id']).execute();
+
+  await createTable(db, client, 'dispensations')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
+    .addColumn('prescription_id', id, (c) => c.notNull().references('prescriptions.id'))
+    .addColumn('quantity', 'integer', (c) => c.notNull())
+    .addColumn('dispensed_by', id, (c) => c.notNull())
+    .addColumn('dispensed_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('dispensations_prescription_idx').on('dispensations').columns(['prescription_id']).execute();
+  await makeAppendOnly(db, client, 'dispensations');
+
+  await createTable(db, client, 'lab_orders')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
+    .addColumn('encounter_id', id, (c) => c.notNull().references('encounters.id'))
+    .addColumn('patient_id', id, (c) => c.notNull())
+    .addColumn('priority', binaryText(client, 16), (c) => c.notNull())
+    .addColumn('status', binaryText(client, 16), (c) => c.notNull())
+    .addColumn('ordered_by', id, (c) => c.notNull())
+    .addColumn('ordered_at', ts, (c) => c.notNull())
+    .addColumn('collected_by', id)
+    .addColumn('collected_at', ts)
+    .addColumn('resulted_by', id)
+    .addColumn('resulted_at', ts)
+    .addColumn('verified_by', id)
+    .addColumn('verified_at', ts)
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('lab_orders_worklist_idx').on('lab_orders').columns(['facility_id', 'status', 'ordered_at', 'id']).execute();
+  await db.schema.createIndex('lab_orders_encounter_idx').on('lab_orders').columns(['encounter_id']).execute();
+  await db.schema.createIndex('lab_orders_patient_idx').on('lab_orders').columns(['facility_id', 'patient_id']).execute();
+
+  await createTable(db, client, 'lab_order_tests')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
+    .addColumn('order_id', id, (c) => c.notNull().references('lab_orders.id'))
+    .addColumn('test_code', binaryText(client, 16), (c) => c.notNull())
+    .addColumn('test_name', 'varchar(300)', (c) => c.notNull())
+    .addColumn('unit', 'varchar(32)')
+    .addColumn('value', 'varchar(200)')
+    .addColumn('flag', binaryText(client, 16))
+    .addColumn('reference_range', 'varchar(64)')
+    .addColumn('resulted_by', id)
+    .addColumn('resulted_at', ts)
+    .addUniqueConstraint('lab_order_tests_uq', ['order_id', 'test_code'])
+    .execute();
 }
 
 export async function down(db: MigrationDb, client: DbClient): Promise<void> {
+  await db.schema.dropTable('lab_order_tests').execute();
+  await db.schema.dropTable('lab_orders').execute();
+  await dropAppendOnly(db, client, 'dispensations');
+  await db.schema.dropTable('dispensations').execute();
+  await db.schema.dropTable('prescriptions').execute();
   await db.schema.dropTable('patient_problems').execute();
   await db.schema.dropTable('patient_allergies').execute();
   await dropAppendOnly(db, client, 'encounter_notes');

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { Cursor, Diagnosis, EncounterSummary, IdParams, Nullable, Vitals } from './clinical.schemas.ts';
 import { Allergy, Problem } from './history.schemas.ts';
+import { Prescription } from './prescriptions.schemas.ts';
 import { callerOf } from './clinical-deps.ts';
 import { readChart } from './chart.ts';
 
@@ -20,6 +21,7 @@ export const Chart = Type.Object({
   }),
   allergies: Type.Array(Allergy),
   problems: Type.Array(Problem, { description: 'Active problems' }),
+  activePrescriptions: Type.Array(Prescription, { description: 'Not cancelled, and when dispensed still within their duration' }),
   latestVitals: Nullable(Vitals),
   encounters: Type.Object({
     items: Type.Array(Type.Object({ ...EncounterSummary.properties, diagnoses: Type.Array(Diagnosis) })),

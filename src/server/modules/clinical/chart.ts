@@ -1,6 +1,6 @@
 // The patient chart in one round trip, built with a fixed number of queries however long the
-// history: the patient, active allergies, active problems, the latest vitals and one page of
-// encounters (five queries at once), then the diagnoses of that page (one query) — never one per
+// history: the patient, active allergies, active problems, active prescriptions, the latest vitals
+// and one page of encounters (six queries at once), then the diagnoses of that page (one query) — never one per
 // encounter. chart.test.ts counts them.
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -11,6 +11,7 @@ import { entriesOf, latestVitals } from './entries.repository.ts';
 import { allergiesOf, allergyView, problemsOf, problemView } from './history.ts';
 import { byEncounter, encounterSummary, vitalsView } from './encounter-view.ts';
 import { decodeCursor, page } from './cursor.ts';
+import { activePrescriptions, prescriptionView } from './prescriptions.ts';
 
 const DEMOGRAPHICS = [
   'id', 'mrn', 'status', 'merged_into_id', 'sex', 'date_of_birth', 'birth_year', 'phone',
@@ -21,12 +22,13 @@ export async function readChart(ctx: AppContext, caller: Caller, patientId: stri
   const db = ctx.db.kysely;
   const f = caller.facilityId;
   const before = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const [patient, allergies, problems, vitals, encounters] = await Promise.all([
+  const [patient, allergies, problems, vitals, encounters, prescriptions] = await Promise.all([
     db.selectFrom('patients').select(DEMOGRAPHICS).where('facility_id', '=', f).where('id', '=', patientId).executeTakeFirst(),
     allergiesOf(db, f, patientId),
     problemsOf(db, f, patientId),
     latestVitals(db, f, patientId),
     patientEncounters(db, f, patientId, q.limit + 1, before),
+    activePrescriptions(db, f, [patientId]),
   ]);
   if (!patient) throw notFound('Patient');
   const { rows, nextCursor } = page(encounters, q.limit, (e) => e.started_at);
@@ -39,6 +41,7 @@ export async function readChart(ctx: AppContext, caller: Caller, patientId: stri
     },
     allergies: allergies.map(allergyView),
     problems: problems.map(problemView),
+    activePrescriptions: prescriptions.map(prescriptionView),
     latestVitals: vitals ? vitalsView(vitals) : null,
     encounters: { items: rows.map((e) => ({ ...encounterSummary(e), diagnoses: diagnoses.get(e.id) ?? [] })), nextCursor },
   };

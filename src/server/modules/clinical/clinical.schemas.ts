@@ -98,7 +98,6 @@ const encounterFields = {
   chiefComplaint: Nullable(Type.String()), startedAt: Type.String(), completedAt: Nullable(Type.String()), completedBy: Nullable(Type.String()),
 };
 export const EncounterSummary = Type.Object(encounterFields);
-export const Encounter = Type.Object({ ...encounterFields, vitals: Type.Array(Vitals), diagnoses: Type.Array(Diagnosis), notes: Type.Array(Note) });
 export const EncounterPage = Type.Object({ items: Type.Array(EncounterSummary), nextCursor: Nullable(Type.String()) });
 
 export const encounterConflict = problem('conflict: the encounter is completed (corrections are amendments) or the appointment already has one; invalid_transition: already completed', ['conflict', 'invalid_transition']);

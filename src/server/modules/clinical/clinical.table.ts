@@ -102,7 +102,82 @@ export interface ProblemTable {
   updated_at: string;
 }
 
+export type PrescriptionStatus = 'pending' | 'partially_dispensed' | 'dispensed' | 'cancelled';
+
+export interface PrescriptionTable {
+  id: string;
+  facility_id: string;
+  encounter_id: string;
+  patient_id: string;
+  medication_code: string;
+  /** "Amoxicillin 500 mg capsule" as the formulary said when prescribed. */
+  medication_name: string;
+  dose: number;
+  dose_unit: string;
+  route: string;
+  frequency: string;
+  duration_days: number;
+  quantity: number | null;
+  instructions: string | null;
+  status: PrescriptionStatus;
+  dispensed_quantity: number;
+  /** JSON list of the warnings the prescriber overrode (allergy, duplicate). */
+  warnings: string;
+  override_reason: string | null;
+  prescribed_by: string;
+  prescribed_at: string;
+  updated_at: string;
+}
+
+export interface DispensationTable {
+  id: string;
+  facility_id: string;
+  prescription_id: string;
+  quantity: number;
+  dispensed_by: string;
+  dispensed_at: string;
+}
+
+export type LabOrderStatus = 'ordered' | 'collected' | 'resulted' | 'verified';
+
+export interface LabOrderTable {
+  id: string;
+  facility_id: string;
+  encounter_id: string;
+  patient_id: string;
+  priority: 'routine' | 'urgent' | 'stat';
+  status: LabOrderStatus;
+  ordered_by: string;
+  ordered_at: string;
+  collected_by: string | null;
+  collected_at: string | null;
+  resulted_by: string | null;
+  resulted_at: string | null;
+  verified_by: string | null;
+  verified_at: string | null;
+  updated_at: string;
+}
+
+/** One test of an order, and its result once entered. */
+export interface LabOrderTestTable {
+  id: string;
+  facility_id: string;
+  order_id: string;
+  test_code: string;
+  test_name: string;
+  unit: string | null;
+  value: string | null;
+  flag: string | null;
+  reference_range: string | null;
+  resulted_by: string | null;
+  resulted_at: string | null;
+}
+
 export interface ClinicalTables {
+  prescriptions: PrescriptionTable;
+  dispensations: DispensationTable;
+  lab_orders: LabOrderTable;
+  lab_order_tests: LabOrderTestTable;
   encounters: EncounterTable;
   encounter_vitals: VitalsTable;
   encounter_diagnoses: DiagnosisTable;

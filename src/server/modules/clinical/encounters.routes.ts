@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import {
-  CreateEncounterBody, Diagnosis, DiagnosisBody, Encounter, EncounterPage, EncounterQuery, IdParams, Note, NoteBody, Vitals, VitalsBody, encounterConflict, unprocessable,
+  CreateEncounterBody, Diagnosis, DiagnosisBody, EncounterPage, EncounterQuery, IdParams, Note, NoteBody, Vitals, VitalsBody, encounterConflict, unprocessable,
 } from './clinical.schemas.ts';
+import { Encounter } from './encounter.schemas.ts';
 import { callerOf } from './clinical-deps.ts';
 import { openEncounter } from './open-encounter.ts';
 import { completeEncounter } from './complete-encounter.ts';

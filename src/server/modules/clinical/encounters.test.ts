@@ -102,6 +102,8 @@ eachDialect((dialect) => {
     const early = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/complete`);
     assert.equal(early.statusCode, 422, early.body);
     assert.match(early.json().detail, /diagnosis/);
+    const arabic = await t.app.inject({ method: 'POST', url: `/api/v1/encounters/${encounterId}/complete`, headers: { ...clinic.doctor.headers, 'accept-language': 'ar' } });
+    assert.match(arabic.json().detail, /سجّل تشخيصًا واحدًا على الأقل/);
     assert.equal((await call(t.app, clinic.nurse, 'POST', `/encounters/${encounterId}/complete`)).statusCode, 403, 'nurses do not complete');
     await insertDiagnosis(t.db, clinic.facility.id, encounterId);
     const done = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/complete`);

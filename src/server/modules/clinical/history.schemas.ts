@@ -8,7 +8,7 @@ export const ProblemParams = Type.Object({ id: Uuid, problemId: Type.String({ pa
 
 export const AllergyBody = Type.Object({
   substance: Type.String({ minLength: 1, maxLength: 200, description: 'What the patient reacts to, as said (penicillin, peanuts, sulfa drugs)' }),
-  medicationCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'The formulary code, when it is a medicine (prescriptions warn on it)' })),
+  medicationCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'A formulary code (amoxicillin-cap-500mg) or an allergy class (penicillins, sulfonamides …): prescriptions it covers are warned about' })),
   reaction: Type.Optional(Type.String({ maxLength: 500 })),
   severity: Type.Enum(['mild', 'moderate', 'severe']),
 }, { additionalProperties: false });

@@ -1,4 +1,5 @@
-// Reading encounters: one with everything recorded in it, and the worklist. Both audited.
+// Reading encounters: one with everything recorded in it (a fixed number of queries), and the
+// worklist. Both audited.
 import type { AppContext } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { DEFAULT_TIME_ZONE, isTimeZone, localMinutesToInstant, parseDate } from '../../platform/time.ts';
@@ -8,14 +9,20 @@ import { findEncounter, listEncounters } from './encounters.repository.ts';
 import { entriesOf } from './entries.repository.ts';
 import { encounterDetail, encounterSummary } from './encounter-view.ts';
 import { decodeCursor, page } from './cursor.ts';
+import { prescriptionView } from './prescriptions.ts';
+import { labOrdersWithTests } from './lab.ts';
 
 export async function readEncounter(ctx: AppContext, caller: Caller, id: string) {
   const db = ctx.db.kysely;
   const e = await findEncounter(db, caller.facilityId, id);
   if (!e) throw notFound('Encounter');
-  const entries = await entriesOf(db, caller.facilityId, [id]);
+  const [entries, prescriptions, labOrders] = await Promise.all([
+    entriesOf(db, caller.facilityId, [id]),
+    db.selectFrom('prescriptions').selectAll().where('facility_id', '=', caller.facilityId).where('encounter_id', '=', id).orderBy('prescribed_at').orderBy('id').execute(),
+    db.selectFrom('lab_orders').selectAll().where('facility_id', '=', caller.facilityId).where('encounter_id', '=', id).orderBy('ordered_at').orderBy('id').execute(),
+  ]);
   await ctx.audit.record({ ...caller.audit, action: 'encounter.read', patientId: e.patient_id, targetType: 'encounter', targetId: id });
-  return encounterDetail(e, entries);
+  return { ...encounterDetail(e, entries), prescriptions: prescriptions.map(prescriptionView), labOrders: await labOrdersWithTests(db, labOrders) };
 }
 
 async function dayRange(ctx: AppContext, facilityId: string, date: string): Promise<{ from: string; to: string }> {

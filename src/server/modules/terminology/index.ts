@@ -13,6 +13,8 @@ export { flagLabResult, isCriticalFlag, type LabFlag, type FlaggableTest, type S
 export { ALLERGY_GROUPS, allergyGroupsOf, allergyCovers, isAllergyGroup, type AllergyGroup } from './allergy-groups.ts';
 export { normaliseIcd10Code, normaliseLoincCode, normaliseMedicationCode } from './codes.ts';
 export type { CatalogueKind, TerminologyTables } from './terminology.table.ts';
+export { importIcd10OrderFile as importIcd10, type Icd10ImportOptions, type Icd10ImportResult } from './icd10-import.ts';
+export { OrderFileError } from './icd10-order-file.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await terminologyRoutes(app, { ctx });

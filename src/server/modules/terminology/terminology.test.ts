@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { authHeaders, createFacility, createUser, tokenFor, type TestFacility } from '../../../../test/support/fixtures.ts';
+import { searchCatalogue } from './search.ts';
 import { allergyCovers, allergyGroupsOf, findIcd10, findLabTests, findMedication, flagLabResult } from './index.ts';
 
 eachDialect((dialect) => {
@@ -48,6 +49,24 @@ eachDialect((dialect) => {
     for (const bad of ['limit=0', 'limit=101', 'cursor=nonsense', `q=${'x'.repeat(101)}`]) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/terminology/icd10?${bad}`, headers: headers.doctor });
       assert.equal(res.statusCode, 400, bad);
+    }
+  });
+
+  test('both search plans — a rare word driving, or every word common and the catalogue walked in code order — give the same pages', async () => {
+    for (const [kind, q] of [['icd10', 'malaria'], ['icd10', 'fever'], ['icd10', 'fracture of'], ['icd10', 'حمى'], ['medication', 'tablet 500'], ['lab_test', 'urine']] as const) {
+      const pages = async (driverCap?: number) => {
+        const codes: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await searchCatalogue<{ code: string }>(t.db.kysely, home.id, kind, { q, limit: 3, cursor, driverCap });
+          codes.push(...page.rows.map((r) => r.code));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return codes;
+      };
+      const driven = await pages();
+      assert.ok(driven.length >= 3, `${q}: ${driven.length}`);
+      assert.deepEqual(await pages(1), driven, q);
     }
   });
 

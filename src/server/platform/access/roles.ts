@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'vitals:write',        // record vital signs
   'allergies:write',     // record a patient's allergies
   'diagnoses:write',     // diagnose, keep the problem list, complete an encounter
+  'prescriptions:write', // prescribe
+  'prescriptions:read',  // the dispensing queue and prescriptions
+  'prescriptions:dispense',
+  'lab:order',           // order lab tests
+  'lab:read',            // the lab worklist and orders
+  'lab:result',          // collect, enter results, verify another technician's results
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,11 +41,11 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
   facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage'],
-  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write'],
-  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write'],
+  doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write', 'prescriptions:write', 'prescriptions:read', 'lab:order', 'lab:read'],
+  nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'prescriptions:read', 'lab:read'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
-  lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read'],
-  pharmacist: ['facilities:read', 'patients:read', 'terminology:read'],
+  lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read', 'lab:read', 'lab:result'],
+  pharmacist: ['facilities:read', 'patients:read', 'terminology:read', 'prescriptions:read', 'prescriptions:dispense'],
   billing_clerk: ['facilities:read', 'patients:read', 'appointments:read'],
   compliance_officer: ['facilities:read', 'users:read', 'audit:read'],
 };

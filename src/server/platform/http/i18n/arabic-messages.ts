@@ -7,6 +7,7 @@
 const NOUNS: Record<string, string> = {
   Patient: 'المريض', 'Duplicate patient': 'المريض المكرّر', Appointment: 'الموعد', User: 'المستخدم',
   Facility: 'المنشأة', Provider: 'مقدّم الخدمة', Exception: 'الاستثناء',
+  Encounter: 'الزيارة السريرية', Allergy: 'الحساسية', Problem: 'المشكلة الصحية', Prescription: 'الوصفة الطبية', 'Lab order': 'طلب المختبر',
 };
 
 export const ARABIC: [english: string, arabic: string][] = [
@@ -48,6 +49,26 @@ export const ARABIC: [english: string, arabic: string][] = [
     'لا يمكن تنفيذ هذا الإجراء بعد يوم الموعد: كان الموعد في {date} واليوم {today} ({zone}). انقله إلى اليوم أو احجز موعدًا جديدًا.'],
   // Catalogues (modules/terminology)
   ['The catalogue has no entry with the code {code}; search the catalogue for the right code.', 'لا يوجد في الفهرس مدخل بالرمز {code}؛ ابحث في الفهرس عن الرمز الصحيح.'],
+  // Clinical care (modules/clinical)
+  ['The encounter is completed and cannot be changed; record a correction as an amendment: send amendsId (the record it corrects) and reason.',
+    'اكتملت الزيارة ولا يمكن تعديلها؛ سجّل التصحيح كتعديل لاحق: أرسل amendsId (السجل الذي يصحّحه) وreason.'],
+  ['The encounter was already completed at {at}; corrections are amendments.', 'اكتملت الزيارة من قبل في {at}؛ التصحيحات تُسجَّل كتعديلات لاحقة.'],
+  ['Record at least one diagnosis before completing the encounter (POST /encounters/:id/diagnoses).',
+    'سجّل تشخيصًا واحدًا على الأقل قبل إكمال الزيارة (POST /encounters/:id/diagnoses).'],
+  ['This appointment already has an encounter; open that one.', 'لهذا الموعد زيارة سريرية من قبل؛ افتح تلك الزيارة.'],
+  ['Start the appointment instead (POST /appointments/:id/start): starting it opens its encounter.',
+    'ابدأ الموعد بدلًا من ذلك (POST /appointments/:id/start): بدء الموعد يفتح زيارته السريرية.'],
+  ['The appointment is for another patient.', 'الموعد لمريض آخر.'],
+  ['The patient is recorded as deceased.', 'المريض مسجّل متوفّى.'],
+  ['Write at least one part of the note: subjective, objective, assessment or plan.', 'اكتب جزءًا واحدًا على الأقل من الملاحظة: subjective أو objective أو assessment أو plan.'],
+  ['The encounter is completed; prescribe in a new encounter.', 'اكتملت الزيارة؛ اكتب الوصفة في زيارة جديدة.'],
+  ['The encounter is completed; order tests in a new encounter.', 'اكتملت الزيارة؛ اطلب الفحوص في زيارة جديدة.'],
+  ['The prescription is {status}; there is nothing left to dispense.', 'حالة الوصفة {status}؛ لم يبقَ ما يُصرف.'],
+  ['Collect the sample first (POST /lab-orders/:id/collect).', 'اجمع العيّنة أولًا (POST /lab-orders/:id/collect).'],
+  ['Results are verified by a second technician, not by one who entered them.', 'يتحقق من النتائج فنيّ ثانٍ، لا من أدخلها.'],
+  ['record at least one measurement', 'سجّل قياسًا واحدًا على الأقل'],
+  ['say why the record is corrected', 'اذكر سبب تصحيح السجل'],
+  ['belongs to another patient', 'يخص مريضًا آخر'],
   // Staff accounts and facility settings (modules/facilities)
   ['A user with this email address already exists.', 'يوجد مستخدم بهذا البريد الإلكتروني من قبل.'],
   ['This email address cannot be used for a new account. If the person is on your staff list, change their role there; '
