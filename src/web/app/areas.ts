@@ -5,10 +5,14 @@ import type { Area } from './area.ts';
 import { accountArea } from '../features/account/index.ts';
 import { receptionArea } from '../features/reception/index.ts';
 import { clinicalArea } from '../features/clinical/index.ts';
+import { labArea } from '../features/lab/index.ts';
+import { pharmacyArea } from '../features/pharmacy/index.ts';
 
 export const AREAS: readonly Area[] = [
   // scheduling, administration and compliance plug in here.
   receptionArea,
   clinicalArea,
+  labArea,
+  pharmacyArea,
   accountArea,
 ];

@@ -27,11 +27,28 @@ export const CLINICAL = {
   },
 } as const;
 
-async function as(server: E2EServer, userId: string) {
+export const ORDERS = {
+  en: {
+    findMedicine: 'Find a medicine', dose: 'Dose', unit: 'Unit', route: 'Route', frequency: 'How often', days: 'Days', quantity: 'Quantity to dispense',
+    prescribe: 'Prescribe', allergyWarning: /recorded allergy that this medicine may trigger/, cancel: 'Cancel', findTest: 'Find a lab test', order: 'Order 1 test',
+    lab: 'Lab worklist', collect: 'Sample taken', toEnter: 'Results to enter', toVerify: 'To verify', saveResult: 'Save 1 result', verify: 'Verify results',
+    verifySelf: 'Another technician must verify', pharmacy: 'Dispensing queue', give: 'Quantity to give', dispense: 'Dispense', partly: /Dispensed 12 of 24/,
+    labResults: 'Lab results', abnormal: 'Abnormal', medicines: 'Active medicines',
+  },
+  ar: {
+    findMedicine: 'ابحث عن دواء', dose: 'الجرعة', unit: 'الوحدة', route: 'طريقة الإعطاء', frequency: 'عدد المرات', days: 'عدد الأيام', quantity: 'الكمية المصروفة',
+    prescribe: 'وصف الدواء', allergyWarning: /لدى المريض حساسية مسجّلة/, cancel: 'إلغاء', findTest: 'ابحث عن فحص مختبري', order: 'اطلب فحصًا واحدًا',
+    lab: 'قائمة عمل المختبر', collect: 'أُخذت العينة', toEnter: 'نتائج للإدخال', toVerify: 'للتحقق', saveResult: 'احفظ نتيجة واحدة', verify: 'التحقق من النتائج',
+    verifySelf: 'يتحقق فني آخر', pharmacy: 'قائمة الصرف', give: 'الكمية المصروفة', dispense: 'صرف', partly: /صُرف 12 من 24/,
+    labResults: 'نتائج المختبر', abnormal: 'غير طبيعي', medicines: 'الأدوية الحالية',
+  },
+} as const;
+
+export async function as(server: E2EServer, userId: string) {
   return authHeaders(await tokenFor(server.app, userId), server.facility.id);
 }
 
-async function api(server: E2EServer, headers: Record<string, string>, method: 'GET' | 'POST', url: string, payload?: object) {
+export async function api(server: E2EServer, headers: Record<string, string>, method: 'GET' | 'POST', url: string, payload?: object) {
   const res = await server.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
   assert.ok(res.statusCode < 300, `${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();
@@ -46,7 +63,7 @@ export async function checkedInPatient(server: E2EServer, doctorId: string, name
   const patient = await api(server, desk, 'POST', '/patients', {
     firstName: name.first, lastName: name.last, firstNameAr: name.firstAr, lastNameAr: name.lastAr, sex: 'female', dateOfBirth: '1988-04-02', confirmNew: true,
   });
-  await api(server, nurse, 'POST', `/patients/${patient.id}/allergies`, { substance: 'Penicillin', severity: 'severe', reaction: 'rash' });
+  await api(server, nurse, 'POST', `/patients/${patient.id}/allergies`, { substance: 'Penicillin', medicationCode: 'penicillins', severity: 'severe', reaction: 'rash' });
   const booked = await api(server, desk, 'POST', '/appointments', { patientId: patient.id, providerId: doctorId, dateTime: `${nextWeekday(MONDAY)} 09:00`, type: 'consultation' });
   await moveAppointmentTo(server.env.db, booked.id, localDay());
   await api(server, desk, 'POST', `/appointments/${booked.id}/check-in`);

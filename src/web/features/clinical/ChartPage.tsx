@@ -1,6 +1,6 @@
 // The patient chart: what a clinician needs first — allergies and active problems on top, the
-// latest vitals and their trend (weight, blood pressure, temperature), then past encounters with
-// their diagnoses, newest first, a page at a time.
+// latest vitals, the medicines being taken, the vitals trend (weight, blood pressure, temperature),
+// lab results with their flags, then past encounters with their diagnoses, newest first, a page at a time.
 import { Link, useParams } from 'react-router';
 import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,10 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
 import { Bdi } from '../../components/Bdi.tsx';
 import { DiagnosisLine } from './DiagnosisLine.tsx';
+import { LabOrderCard } from './LabOrderCard.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
-import { useChart, useEncountersVitals } from './queries.ts';
+import { PrescriptionLine } from './PrescriptionLine.tsx';
+import { useChart, useEncountersDetail } from './queries.ts';
 import { TrendChart } from './TrendChart.tsx';
 import { trendSeries } from './trend.ts';
 import { VitalsCard } from './VitalsCard.tsx';
@@ -26,7 +28,7 @@ export function ChartPage() {
   const format = useFormat();
   const words = useEncounterText();
   const encounters = chart.data?.pages.flatMap((p) => p.encounters.items) ?? [];
-  const history = useEncountersVitals(encounters.map((e) => e.id));
+  const history = useEncountersDetail(encounters.map((e) => e.id));
 
   if (chart.isPending) return <Splash />;
   if (chart.isError) return <ProblemAlert error={chart.error} />;
@@ -59,6 +61,13 @@ export function ChartPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <Stack gap="xs" component="section" aria-labelledby="medicines-title">
+        <Title order={2} size="h3" id="medicines-title">{t('clinical:chart.medicines')}</Title>
+        {first.activePrescriptions.length === 0 && <Text size="sm" c="dimmed">{t('clinical:chart.noMedicines')}</Text>}
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" component="ul" className="nc-plain-list">
+          {first.activePrescriptions.map((p) => <Paper key={p.id} component="li" withBorder radius="md" p="sm" data-testid="active-medicine"><PrescriptionLine prescription={p} /></Paper>)}
+        </SimpleGrid>
+      </Stack>
       <Stack gap="xs" component="section" aria-labelledby="trend-title">
         <Title order={2} size="h3" id="trend-title">{t('clinical:chart.trend')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
@@ -68,6 +77,12 @@ export function ChartPage() {
         </SimpleGrid>
         <Text size="xs" c="dimmed">{t('clinical:chart.trendScope', { count: encounters.length })}</Text>
       </Stack>
+      {history.labOrders.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="results-title">
+          <Title order={2} size="h3" id="results-title">{t('clinical:chart.labResults')}</Title>
+          {history.labOrders.map((o) => <LabOrderCard key={o.id} order={o} />)}
+        </Stack>
+      )}
       <Stack gap="xs" component="section" aria-labelledby="history-title">
         <Title order={2} size="h3" id="history-title">{t('clinical:chart.encounters')}</Title>
         {encounters.length === 0 && <Text size="sm" c="dimmed">{t('clinical:chart.noEncounters')}</Text>}

@@ -4,7 +4,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bdi } from '../../components/Bdi.tsx';
-import { Icd10Title } from './Icd10Search.tsx';
+import { TwoScriptTitle } from './Icd10Search.tsx';
 import { useIcd10Entry } from './queries.ts';
 import type { Diagnosis } from './types.ts';
 
@@ -14,7 +14,7 @@ export function DiagnosisLine({ diagnosis, children }: { diagnosis: Pick<Diagnos
   return (
     <Group gap="xs" wrap="wrap" align="baseline">
       <Badge variant="light" radius="sm" className="nc-code"><Bdi ltr>{diagnosis.code}</Bdi></Badge>
-      <Icd10Title item={{ titleEn: diagnosis.title, titleAr: entry.data?.titleAr ?? null }} />
+      <TwoScriptTitle en={diagnosis.title} ar={entry.data?.titleAr ?? null} />
       <Badge variant={diagnosis.type === 'primary' ? 'filled' : 'outline'} color="blue.8" size="sm">{t(`clinical:diagnoses.type.${diagnosis.type === 'primary' ? 'primary' : 'secondary'}`)}</Badge>
       {diagnosis.note && <Text size="sm" c="dimmed" component="span"><bdi>{diagnosis.note}</bdi></Text>}
       {children}

@@ -1,5 +1,5 @@
 // The encounter workspace: everything a doctor does in one visit on one page — the patient on top
-// (allergies in red), vitals, diagnoses, the SOAP note, and completing it. A completed encounter
+// (allergies in red), vitals, diagnoses, the SOAP note, prescriptions, lab orders, and completing it. A completed encounter
 // is shown frozen, and corrections are amendments. The page title does not name the patient
 // (titles end up in a shared computer's history).
 import { useParams } from 'react-router';
@@ -15,7 +15,9 @@ import { usePatientText } from '../reception/usePatientText.ts';
 import { ageOf } from '../reception/age.ts';
 import { CompleteButton } from './CompleteButton.tsx';
 import { DiagnosesSection } from './DiagnosesSection.tsx';
+import { LabOrdersSection } from './LabOrdersSection.tsx';
 import { NotesSection } from './NotesSection.tsx';
+import { PrescriptionsSection } from './PrescriptionsSection.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
 import { useEncounter } from './queries.ts';
 import { VitalsSection } from './VitalsSection.tsx';
@@ -58,6 +60,8 @@ export function EncounterPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 5 }}><DiagnosesSection encounter={e} /></Grid.Col>
         <Grid.Col span={{ base: 12, lg: 7 }}><NotesSection encounter={e} /></Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}><PrescriptionsSection encounter={e} /></Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}><LabOrdersSection encounter={e} /></Grid.Col>
       </Grid>
     </Stack>
   );

@@ -2,7 +2,7 @@
 // worklist, the encounter and the chart together; requests take the query's AbortSignal.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import type { DiagnosisBody, NoteBody, VitalsBody } from './types.ts';
+import type { DiagnosisBody, NoteBody, PrescriptionBody, VitalsBody } from './types.ts';
 
 export const encounterKey = (id: string) => ['clinical', 'encounter', id] as const;
 
@@ -126,16 +126,42 @@ export function useIcd10Entry(code: string) {
 }
 
 /**
- * The vitals of the chart's encounters, for the trend: the chart answers only the latest
- * recording, so each shown encounter is read (at most a page of them, in parallel, cached).
+ * The vitals and lab orders of the chart's encounters, for the trend and the results: the chart
+ * answers only the latest recording, so each shown encounter is read (a page of them, in parallel, cached).
  */
-export function useEncountersVitals(ids: readonly string[]) {
+export function useEncountersDetail(ids: readonly string[]) {
   return useQueries({
     queries: ids.map((id) => ({
       queryKey: encounterKey(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => call(api.GET('/api/v1/encounters/{id}', { params: { path: { id } }, signal })),
       staleTime: 60_000,
     })),
-    combine: (results) => ({ vitals: results.flatMap((r) => r.data?.vitals ?? []), pending: results.some((r) => r.isPending) }),
+    combine: (results) => ({
+      vitals: results.flatMap((r) => r.data?.vitals ?? []),
+      labOrders: results.flatMap((r) => r.data?.labOrders ?? []).filter((o) => o.tests.some((x) => x.value !== null)),
+    }),
   });
 }
+
+export function useMedicationSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['clinical', 'medications', q],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/terminology/medications', { params: { query: { q, limit: 20 } }, signal })),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 300_000,
+  });
+}
+
+export function useLabTestSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['clinical', 'lab-tests', q],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/terminology/lab-tests', { params: { query: { q, limit: 20 } }, signal })),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 300_000,
+  });
+}
+
+export const usePrescribe = (id: string) => useEncounterWrite((e, body: PrescriptionBody) => call(api.POST('/api/v1/encounters/{id}/prescriptions', { params: { path: { id: e } }, body })), id);
+export const useOrderLabTests = (id: string) => useEncounterWrite((e, body: { tests: string[]; priority: 'routine' | 'urgent' | 'stat' }) => call(api.POST('/api/v1/encounters/{id}/lab-orders', { params: { path: { id: e } }, body })), id);
