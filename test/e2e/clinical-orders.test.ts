@@ -65,7 +65,21 @@ describe('prescriptions, lab and pharmacy screens', { skip }, () => {
         await assertAccessible(page, `prescription warning (${language})`);
         if (shots) await capture(page, 'clinical-prescription-warning');
         assert.equal(await server.env.db.kysely.selectFrom('prescriptions').select('id').where('encounter_id', '=', encounterId).execute().then((r) => r.length), 0);
-        await page.getByRole('button', { name: words.cancel, exact: true }).click();
+        // Going ahead needs a reason, which is kept; then the doctor thinks again and cancels it, with a reason too.
+        await page.getByRole('button', { name: words.prescribeAnyway }).click();
+        await page.getByText(words.overrideRequired).waitFor();
+        await field(page, words.overrideReason).fill('Tolerated amoxicillin last year');
+        await page.getByRole('button', { name: words.prescribeAnyway }).click();
+        const amoxicillin = page.getByTestId('prescription').filter({ hasText: 'Amoxicillin' });
+        await amoxicillin.getByText(words.overridden).waitFor();
+        await amoxicillin.getByRole('button', { name: words.cancelRx }).click();
+        await amoxicillin.getByRole('button', { name: words.cancelConfirm }).click();
+        await amoxicillin.getByText(words.cancelReasonRequired).waitFor();
+        await field(amoxicillin, words.cancelReason).fill('Allergy: choose another antibiotic');
+        await amoxicillin.getByRole('button', { name: words.cancelConfirm }).click();
+        await amoxicillin.getByText(words.cancelled).waitFor();
+        const stored = await server.env.db.kysely.selectFrom('prescriptions').select(['status', 'override_reason']).where('encounter_id', '=', encounterId).executeTakeFirstOrThrow();
+        assert.deepEqual({ ...stored }, { status: 'cancelled', override_reason: 'Tolerated amoxicillin last year' });
 
         await pick(page, words.findMedicine, 'artemether', /20 mg \+ 120 mg · tablet/);
         await input(page, words.dose).fill('4');

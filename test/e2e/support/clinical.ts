@@ -34,6 +34,9 @@ export const ORDERS = {
     lab: 'Lab worklist', collect: 'Sample taken', toEnter: 'Results to enter', toVerify: 'To verify', saveResult: 'Save 1 result', verify: 'Verify results',
     verifySelf: 'Another technician must verify', pharmacy: 'Dispensing queue', give: 'Quantity to give', dispense: 'Dispense', partly: /Dispensed 12 of 24/,
     labResults: 'Lab results', abnormal: 'Abnormal', medicines: 'Active medicines',
+    prescribeAnyway: 'Prescribe anyway', overrideRequired: 'Give the reason to prescribe despite the warning.', overrideReason: 'Why prescribe it anyway',
+    overridden: 'Warning overridden', cancelRx: 'Cancel prescription', cancelConfirm: 'Cancel it', cancelReason: 'Why cancel it',
+    cancelReasonRequired: 'Give the reason for cancelling.', cancelled: 'Cancelled',
   },
   ar: {
     findMedicine: 'ابحث عن دواء', dose: 'الجرعة', unit: 'الوحدة', route: 'طريقة الإعطاء', frequency: 'عدد المرات', days: 'عدد الأيام', quantity: 'الكمية المصروفة',
@@ -41,6 +44,9 @@ export const ORDERS = {
     lab: 'قائمة عمل المختبر', collect: 'أُخذت العينة', toEnter: 'نتائج للإدخال', toVerify: 'للتحقق', saveResult: 'احفظ نتيجة واحدة', verify: 'التحقق من النتائج',
     verifySelf: 'يتحقق فني آخر', pharmacy: 'قائمة الصرف', give: 'الكمية المصروفة', dispense: 'صرف', partly: /صُرف 12 من 24/,
     labResults: 'نتائج المختبر', abnormal: 'غير طبيعي', medicines: 'الأدوية الحالية',
+    prescribeAnyway: 'وصفه رغم التحذير', overrideRequired: 'اذكر سبب الوصف رغم التحذير.', overrideReason: 'لماذا يُوصف رغم ذلك',
+    overridden: 'تُجووز التحذير', cancelRx: 'إلغاء الوصفة', cancelConfirm: 'ألغِها', cancelReason: 'سبب الإلغاء',
+    cancelReasonRequired: 'اذكر سبب الإلغاء.', cancelled: 'أُلغي',
   },
 } as const;
 

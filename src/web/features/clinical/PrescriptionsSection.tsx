@@ -3,6 +3,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../reception/permissions.ts';
+import { CancelPrescription } from './CancelPrescription.tsx';
 import { PrescriptionForm } from './PrescriptionForm.tsx';
 import { PrescriptionLine } from './PrescriptionLine.tsx';
 import type { Encounter } from './types.ts';
@@ -20,6 +21,7 @@ export function PrescriptionsSection({ encounter }: { encounter: Encounter }) {
         {encounter.prescriptions.map((p) => (
           <Paper key={p.id} component="li" withBorder radius="md" p="sm" data-testid="prescription">
             <PrescriptionLine prescription={p} />
+            {canWrite && p.status === 'pending' && p.dispensedQuantity === 0 && <CancelPrescription prescription={p} />}
             {p.overrideReason && (
               <Group gap="xs" mt={4}>
                 <Badge color="orange.3" autoContrast radius="sm">{t('clinical:rx.overridden')}</Badge>

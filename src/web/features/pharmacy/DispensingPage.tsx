@@ -2,7 +2,7 @@
 // a time. Each says what to give and how much is left; the pharmacist gives all or part of it. A
 // warning the doctor overrode is shown with the doctor's reason.
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client.ts';
@@ -79,7 +79,6 @@ function DispenseCard({ prescription: p }: { prescription: Prescription }) {
               value={quantity} onChange={setQuantity} min={1} max={left ?? undefined} allowDecimal={false} hideControls w={200}
               error={quantity !== '' && !valid ? t('pharmacy:tooMany', { count: left ?? 0 }) : undefined} />
             <Button onClick={() => dispense.mutate(Number(quantity))} disabled={!valid} loading={dispense.isPending}>{t('pharmacy:dispense')}</Button>
-            {p.status === 'partially_dispensed' && <Badge color="blue.8" radius="sm">{t('pharmacy:partial')}</Badge>}
           </Group>
         )}
         {dispense.isError && <ProblemAlert error={dispense.error} />}
