@@ -7,10 +7,16 @@ import { receptionArea } from '../features/reception/index.ts';
 import { schedulingArea } from '../features/scheduling/index.ts';
 import { administrationArea } from '../features/administration/index.ts';
 import { complianceArea } from '../features/compliance/index.ts';
+import { clinicalArea } from '../features/clinical/index.ts';
+import { labArea } from '../features/lab/index.ts';
+import { pharmacyArea } from '../features/pharmacy/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
   schedulingArea,
+  clinicalArea,
+  labArea,
+  pharmacyArea,
   administrationArea,
   complianceArea,
   accountArea,

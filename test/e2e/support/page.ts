@@ -23,8 +23,8 @@ export async function openPage(browser: Browser, opts: { language?: 'en' | 'ar' 
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const text = message.text();
-    // A refused request (401 after sign-out, 400 on a wrong password) is logged by the browser; that is the app working.
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409|429)/.test(text)) {
+    // A refused request (401 after sign-out, 400 on a wrong password, 422 completing without a diagnosis) is logged by the browser; that is the app working.
+    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of (400|401|403|404|409|422|429)/.test(text)) {
       problems.push(`console: ${text}`);
     }
   });
