@@ -25,7 +25,8 @@ async function signInAt(page: Page, server: E2EServer, email: string, path: stri
   assert.deepEqual(await documentLanguage(page), { lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' });
 }
 
-for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) {
+// On all three databases: the issue's "done when" asks for the clinical flow through the browser on each.
+for (const dialect of configuredDialects()) {
   describe(`clinical flow on ${dialect.client}`, { skip }, () => {
     let server: E2EServer;
     let browser: Browser;
