@@ -27,8 +27,18 @@ export async function insertPayment(db: Db, facilityId: string): Promise<string>
   const id = uuidv7();
   await db.kysely.insertInto('payments').values({
     id, facility_id: facilityId, invoice_id: invoiceId, patient_id: patientId, amount: 500, currency: 'SDG', method: 'cash', reference: null,
-    status: 'completed', refund_of: null, reason: null, received_by: uuidv7(), received_at: nowIso(), confirmed_by: null, confirmed_at: null,
+    status: 'completed', refund_of: null, reason: null, shift_id: null, received_by: uuidv7(), received_at: nowIso(), confirmed_by: null, confirmed_at: null,
   }).execute();
   await db.kysely.updateTable('invoices').set({ amount_paid: 500, status: 'partially_paid' }).where('id', '=', invoiceId).execute();
+  return id;
+}
+
+/** An open cash shift of the given clerk. */
+export async function insertShift(db: Db, facilityId: string, clerkId: string): Promise<string> {
+  const id = uuidv7();
+  await db.kysely.insertInto('cash_shifts').values({
+    id, facility_id: facilityId, clerk_id: clerkId, open_clerk_id: null, currency: 'SDG', opening_float: 0, opened_at: nowIso(),
+    closed_at: null, expected_cash: null, counted_cash: null, note: null,
+  }).execute();
   return id;
 }

@@ -1,7 +1,7 @@
 // Billing: the versioned price list, invoices with gapless per-facility-per-year numbers (one
 // counter row per facility and year, incremented under its row lock), invoice lines that never
 // change once issued (append-only in the database), payments (refunds are negative rows naming the
-// original) and the idempotency keys that make a retried payment answer the first response.
+// original), the clerks' cash shifts, and the idempotency keys that make a retried payment answer the first response.
 // Money columns are bigint minor units (decision 0901).
 import type { DbClient } from '../../config.ts';
 import { binaryText, createTable, makeAppendOnly, dropAppendOnly, type MigrationDb } from './helpers.ts';
@@ -72,6 +72,23 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .execute();
   await makeAppendOnly(db, client, 'invoice_lines');
 
+  await createTable(db, client, 'cash_shifts')
+    .addColumn('id', id, (c) => c.primaryKey())
+    .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
+    .addColumn('clerk_id', id, (c) => c.notNull().references('users.id'))
+    // The clerk's id while the shift is open, null once closed: the unique constraint allows one open shift per clerk.
+    .addColumn('open_clerk_id', id)
+    .addColumn('currency', binaryText(client, 3), (c) => c.notNull())
+    .addColumn('opening_float', money, (c) => c.notNull())
+    .addColumn('opened_at', ts, (c) => c.notNull())
+    .addColumn('closed_at', ts)
+    .addColumn('expected_cash', money)
+    .addColumn('counted_cash', money)
+    .addColumn('note', 'varchar(500)')
+    .addUniqueConstraint('cash_shifts_open_uq', ['facility_id', 'open_clerk_id'])
+    .execute();
+  await db.schema.createIndex('cash_shifts_clerk_idx').on('cash_shifts').columns(['facility_id', 'clerk_id', 'opened_at']).execute();
+
   await createTable(db, client, 'payments')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
@@ -84,6 +101,7 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .addColumn('status', binaryText(client, 16), (c) => c.notNull())
     .addColumn('refund_of', id)
     .addColumn('reason', 'varchar(500)')
+    .addColumn('shift_id', id)
     .addColumn('received_by', id, (c) => c.notNull())
     .addColumn('received_at', ts, (c) => c.notNull())
     .addColumn('confirmed_by', id)
@@ -92,6 +110,7 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .addUniqueConstraint('payments_reference_uq', ['facility_id', 'reference'])
     .execute();
   await db.schema.createIndex('payments_invoice_idx').on('payments').columns(['invoice_id', 'received_at']).execute();
+  await db.schema.createIndex('payments_shift_idx').on('payments').columns(['shift_id']).execute();
 
   await createTable(db, client, 'idempotency_keys')
     .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
@@ -107,6 +126,7 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
 export async function down(db: MigrationDb, client: DbClient): Promise<void> {
   await db.schema.dropTable('idempotency_keys').execute();
   await db.schema.dropTable('payments').execute();
+  await db.schema.dropTable('cash_shifts').execute();
   await dropAppendOnly(db, client, 'invoice_lines');
   await db.schema.dropTable('invoice_lines').execute();
   await db.schema.dropTable('invoices').execute();

@@ -88,3 +88,16 @@ export const IdempotencyHeaders = Type.Object({
 });
 
 export const billingProblem = problem('invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body', ['invalid_transition', 'conflict', 'unprocessable']);
+
+export const OpenShiftBody = Type.Object({ openingFloat: Type.Integer({ minimum: 0, maximum: MAX_UNIT_PRICE, description: 'Cash in the drawer at the start, in minor units' }), currency: Type.Optional(Currency) }, { additionalProperties: false });
+export const CloseShiftBody = Type.Object({
+  countedCash: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Cash counted in the drawer, in minor units' }),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+}, { additionalProperties: false });
+const ByMethod = Type.Object({ cash: Type.Integer(), mobile_money: Type.Integer(), bank_transfer: Type.Integer(), card: Type.Integer() }, { description: 'What the shift took per method, refunds subtracted, pending transfers included' });
+export const CashShift = Type.Object({
+  id: Type.String(), clerkId: Type.String(), status: Type.Enum(['open', 'closed']), currency: Type.String(), openingFloat: Type.Integer(),
+  openedAt: Type.String(), closedAt: Nullable(Type.String()), byMethod: ByMethod,
+  expectedCash: Type.Integer({ description: 'Opening float plus cash taken' }), countedCash: Nullable(Type.Integer()),
+  difference: Nullable(Type.Integer({ description: 'Counted less expected: negative is a shortfall' })), note: Nullable(Type.String()),
+});

@@ -68,10 +68,26 @@ export interface PaymentTable {
   status: PaymentStatus;
   refund_of: string | null;
   reason: string | null;
+  /** The receiving clerk's cash shift open at the time (always set for cash). */
+  shift_id: string | null;
   received_by: string;
   received_at: string;
   confirmed_by: string | null;
   confirmed_at: string | null;
+}
+
+export interface CashShiftTable {
+  id: string;
+  facility_id: string;
+  clerk_id: string;
+  open_clerk_id: string | null;
+  currency: string;
+  opening_float: number;
+  opened_at: string;
+  closed_at: string | null;
+  expected_cash: number | null;
+  counted_cash: number | null;
+  note: string | null;
 }
 
 /** A claimed Idempotency-Key: the response is null while the first request is still running. */
@@ -90,5 +106,6 @@ export interface BillingTables {
   invoices: InvoiceTable;
   invoice_lines: InvoiceLineTable;
   payments: PaymentTable;
+  cash_shifts: CashShiftTable;
   idempotency_keys: IdempotencyKeyTable;
 }

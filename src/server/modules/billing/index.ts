@@ -7,12 +7,15 @@ import type { AppContext } from '../../platform/context.ts';
 import { priceRoutes } from './prices.routes.ts';
 import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
+import { billingMerge } from './merge.ts';
+import { shiftRoutes } from './shifts.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
   await priceRoutes(app, { ctx });
   await invoiceRoutes(app, { ctx });
   await paymentRoutes(app, { ctx });
+  await shiftRoutes(app, { ctx });
 }
 
-export const billingModule: Module = { name: 'billing', routes };
+export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };

@@ -15,6 +15,7 @@ eachDialect((dialect) => {
     t = await startTestApp(dialect);
     clinic = await createClinic(t.app);
     other = await createClinic(t.app);
+    assert.equal((await call(t.app, clinic.billing, 'POST', '/cash-shifts', { openingFloat: 0 })).statusCode, 201);
   });
   after(() => t.close());
 
@@ -129,5 +130,17 @@ eachDialect((dialect) => {
     assert.equal((await call(t.app, clinic.billing, 'GET', `/invoices?patientId=${p.id}&from=${today}&to=${today}`)).json().items.length, 5);
     assert.equal((await call(t.app, clinic.billing, 'GET', `/invoices?patientId=${p.id}&to=2020-01-01`)).json().items.length, 0);
     assert.equal((await call(t.app, other.billing, 'GET', `/invoices?patientId=${p.id}`)).json().items.length, 0);
+  });
+
+  test('a patient merge moves the duplicate\'s invoices and payments to the survivor', async () => {
+    const keep = await createPatient(t.app, clinic, { first: 'Merge', last: 'Keeper' });
+    const dup = await createPatient(t.app, clinic, { first: 'Merge', last: 'Keeper' });
+    const inv = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: dup.id, lines })).json();
+    await t.app.inject({ method: 'POST', url: `/api/v1/invoices/${inv.id}/payments`, headers: { ...clinic.billing.headers, 'idempotency-key': `merge-${inv.id}` }, payload: { amount: 100, method: 'cash' } });
+    const merged = await call(t.app, clinic.receptionist, 'POST', `/patients/${keep.id}/merge`, { duplicateId: dup.id });
+    assert.equal(merged.statusCode, 200, merged.body);
+    assert.equal((await call(t.app, clinic.billing, 'GET', `/invoices/${inv.id}`)).json().patientId, keep.id);
+    const payment = await t.db.kysely.selectFrom('payments').select('patient_id').where('invoice_id', '=', inv.id).executeTakeFirstOrThrow();
+    assert.equal(payment.patient_id, keep.id);
   });
 });

@@ -16,6 +16,7 @@ eachDialect((dialect) => {
     t = await startTestApp(dialect);
     clinic = await createClinic(t.app);
     other = await createClinic(t.app);
+    assert.equal((await call(t.app, clinic.billing, 'POST', '/cash-shifts', { openingFloat: 0 })).statusCode, 201);
   });
   after(() => t.close());
 

@@ -12,6 +12,7 @@ import type { PaymentMethod, PaymentTable } from './billing.table.ts';
 import type { Caller, Executor } from './caller.ts';
 import { findInvoice } from './invoices.ts';
 import { checkPayment, checkRefund, statusFor } from './money.ts';
+import { shiftForPayment } from './shifts.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string }
 type Trx = Transaction<Database>;
@@ -43,10 +44,11 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
   const total = Number(inv.total);
   const paid = Number(inv.amount_paid);
   checkPayment(total, paid + Number(pending.sum), input.amount);
+  const shiftId = await shiftForPayment(trx, ctx.db.client, caller, input.method);
   const now = nowIso();
   const row: PaymentTable = {
     id: uuidv7(), facility_id: caller.facilityId, invoice_id: invoiceId, patient_id: inv.patient_id, amount: input.amount, currency: inv.currency,
-    method: input.method, reference: input.reference ?? null, status: transfer ? 'pending' : 'completed', refund_of: null, reason: null,
+    method: input.method, reference: input.reference ?? null, status: transfer ? 'pending' : 'completed', refund_of: null, reason: null, shift_id: shiftId,
     received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
   };
   try {
@@ -85,10 +87,11 @@ export async function refundPayment(ctx: AppContext, caller: Caller, paymentId: 
     const refunded = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
       .where('refund_of', '=', paymentId).executeTakeFirstOrThrow();
     checkRefund(Number(p.amount), -Number(refunded.sum), amount);
+    const shiftId = await shiftForPayment(trx, ctx.db.client, caller, p.method);
     const now = nowIso();
     await trx.insertInto('payments').values({
       id, facility_id: caller.facilityId, invoice_id: inv.id, patient_id: inv.patient_id, amount: -amount, currency: p.currency, method: p.method,
-      reference: null, status: 'completed', refund_of: paymentId, reason, received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
+      reference: null, status: 'completed', refund_of: paymentId, reason, shift_id: shiftId, received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
     }).execute();
     await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) - amount);
     await ctx.audit.record({ ...caller.audit, action: 'payment.refund', patientId: inv.patient_id, targetType: 'payment', targetId: id, details: { refundOf: paymentId, amount, reason } }, trx);
