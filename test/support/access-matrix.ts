@@ -84,6 +84,7 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'PATCH /api/v1/patients/:id/allergies/:allergyId': () => ({ status: 'inactive' }),
   'PATCH /api/v1/patients/:id/problems/:problemId': () => ({ status: 'resolved' }),
   'POST /api/v1/invoices/:id/void': () => ({ reason: 'Matrix check' }),
+  'POST /api/v1/invoices/:id/discount': () => ({ amount: 1, reason: 'Matrix check' }),
   'POST /api/v1/invoices/:id/payments': () => ({ amount: 1, method: 'cash' }),
   'POST /api/v1/payments/:id/refunds': () => ({ amount: 1, reason: 'Matrix check' }),
   'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),

@@ -10,7 +10,7 @@ export async function insertInvoice(db: Db, facilityId: string): Promise<string>
   const id = uuidv7();
   const now = nowIso();
   await db.kysely.insertInto('invoices').values({
-    id, facility_id: facilityId, number: `T-${id}`, patient_id: patient.id, encounter_id: null, currency: 'SDG', total: 1000, amount_paid: 0,
+    id, facility_id: facilityId, number: `T-${id}`, patient_id: patient.id, encounter_id: null, currency: 'SDG', subtotal: 1000, discount: 0, discount_reason: null, discount_approved_by: null, discounted_at: null, total: 1000, amount_paid: 0,
     status: 'issued', void_reason: null, voided_by: null, voided_at: null, issued_by: uuidv7(), issued_at: now, updated_at: now,
   }).execute();
   await db.kysely.insertInto('invoice_lines').values({

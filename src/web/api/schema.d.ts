@@ -1247,6 +1247,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/{id}/discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a discount or exemption, with a reason (one per invoice) */
+        post: operations["discountInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices/{id}/payments": {
         parameters: {
             query?: never;
@@ -12539,6 +12556,12 @@ export interface operations {
                             currency: string;
                             /** @enum {unknown} */
                             status: "issued" | "partially_paid" | "paid" | "void";
+                            /** @description The sum of the lines */
+                            subtotal: number;
+                            discount: number;
+                            discountReason: string | null;
+                            discountApprovedBy: string | null;
+                            /** @description subtotal − discount */
                             total: number;
                             amountPaid: number;
                             amountDue: number;
@@ -12653,6 +12676,12 @@ export interface operations {
                         currency: string;
                         /** @enum {unknown} */
                         status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
                         total: number;
                         amountPaid: number;
                         amountDue: number;
@@ -12814,6 +12843,12 @@ export interface operations {
                         currency: string;
                         /** @enum {unknown} */
                         status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
                         total: number;
                         amountPaid: number;
                         amountDue: number;
@@ -13003,6 +13038,12 @@ export interface operations {
                         currency: string;
                         /** @enum {unknown} */
                         status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
                         total: number;
                         amountPaid: number;
                         amountDue: number;
@@ -13104,6 +13145,12 @@ export interface operations {
                         currency: string;
                         /** @enum {unknown} */
                         status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
                         total: number;
                         amountPaid: number;
                         amountDue: number;
@@ -13214,6 +13261,211 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discountInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The discount in minor units */
+                    amount?: number;
+                    /** @description Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up */
+                    percentBp?: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

@@ -51,7 +51,8 @@ const Line = Type.Object({
 });
 export const Invoice = Type.Object({
   id: Type.String(), number: Type.String(), patientId: Type.String(), encounterId: Nullable(Type.String()), currency: Type.String(),
-  status: Type.Enum([...INVOICE_STATUSES]), total: Type.Integer(), amountPaid: Type.Integer(), amountDue: Type.Integer(),
+  status: Type.Enum([...INVOICE_STATUSES]), subtotal: Type.Integer({ description: 'The sum of the lines' }), discount: Type.Integer(),
+  discountReason: Nullable(Type.String()), discountApprovedBy: Nullable(Type.String()), total: Type.Integer({ description: 'subtotal − discount' }), amountPaid: Type.Integer(), amountDue: Type.Integer(),
   issuedBy: Type.String(), issuedAt: Type.String(), voidReason: Nullable(Type.String()), voidedBy: Nullable(Type.String()), voidedAt: Nullable(Type.String()),
   lines: Type.Array(Line),
 });
@@ -101,3 +102,9 @@ export const CashShift = Type.Object({
   expectedCash: Type.Integer({ description: 'Opening float plus cash taken' }), countedCash: Nullable(Type.Integer()),
   difference: Nullable(Type.Integer({ description: 'Counted less expected: negative is a shortfall' })), note: Nullable(Type.String()),
 });
+
+export const DiscountBody = Type.Object({
+  amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The discount in minor units' })),
+  percentBp: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up' })),
+  reason: Reason,
+}, { additionalProperties: false });

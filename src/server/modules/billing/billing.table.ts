@@ -29,6 +29,13 @@ export interface InvoiceTable {
   patient_id: string;
   encounter_id: string | null;
   currency: string;
+  /** The sum of the lines. */
+  subtotal: number;
+  /** A discount or exemption approved by a facility admin with a reason; total = subtotal − discount. */
+  discount: number;
+  discount_reason: string | null;
+  discount_approved_by: string | null;
+  discounted_at: string | null;
   total: number;
   /** Completed payments less refunds; pending transfers count only once confirmed. */
   amount_paid: number;

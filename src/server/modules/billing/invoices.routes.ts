@@ -4,9 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { callerOf, type Caller } from './caller.ts';
-import { IdParams, Invoice, InvoiceBody, InvoiceQuery, Nullable, VoidBody, Currency, billingProblem } from './billing.schemas.ts';
+import { IdParams, Invoice, InvoiceBody, InvoiceQuery, Nullable, VoidBody, Currency, DiscountBody, billingProblem } from './billing.schemas.ts';
 import { findInvoice, invoicesWithLines, issueInvoice, voidInvoice } from './invoices.ts';
 import { invoiceEncounter } from './encounter-invoice.ts';
+import { discountInvoice } from './discounts.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { addDays } from '../../platform/time.ts';
 
@@ -75,6 +76,15 @@ export async function invoiceRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   }, async (request) => {
     const caller = callerOf(request);
     await voidInvoice(ctx, caller, request.params.id, request.body.reason);
+    return show(caller, request.params.id);
+  });
+
+  r.post('/invoices/:id/discount', {
+    config: { access: { permission: 'billing:manage' } },
+    schema: { operationId: 'discountInvoice', tags, summary: 'Approve a discount or exemption, with a reason (one per invoice)', params: IdParams, body: DiscountBody, response: { 200: Invoice, 409: billingProblem, 422: billingProblem } },
+  }, async (request) => {
+    const caller = callerOf(request);
+    await discountInvoice(ctx, caller, request.params.id, request.body);
     return show(caller, request.params.id);
   });
 }

@@ -143,4 +143,25 @@ eachDialect((dialect) => {
     const payment = await t.db.kysely.selectFrom('payments').select('patient_id').where('invoice_id', '=', inv.id).executeTakeFirstOrThrow();
     assert.equal(payment.patient_id, keep.id);
   });
+
+  test('a discount or exemption needs an admin and a reason, and never goes below what is paid', async () => {
+    const p = await createPatient(t.app, clinic);
+    const inv = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: p.id, lines: [{ description: 'Consultation', quantity: 1, unitPrice: 10001 }] })).json();
+    assert.equal((await call(t.app, clinic.billing, 'POST', `/invoices/${inv.id}/discount`, { amount: 100, reason: 'Staff family' })).statusCode, 403);
+    assert.equal((await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { amount: 100, percentBp: 100, reason: 'Staff family' })).statusCode, 400);
+    assert.equal((await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { amount: 100 })).statusCode, 400);
+    await t.app.inject({ method: 'POST', url: `/api/v1/invoices/${inv.id}/payments`, headers: { ...clinic.billing.headers, 'idempotency-key': `disc-${inv.id}` }, payload: { amount: 6000, method: 'cash' } });
+    assert.equal((await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { percentBp: 5000, reason: 'Hardship' })).statusCode, 422);
+    // 40.00% of 10001 is 4000.4, rounded half up to 4000: the rest, 6001, stays due.
+    const res = await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { percentBp: 4000, reason: 'Hardship' });
+    assert.equal(res.statusCode, 200, res.body);
+    const d = res.json();
+    assert.deepEqual([d.subtotal, d.discount, d.total, d.amountDue, d.discountApprovedBy, d.discountReason], [10001, 4000, 6001, 1, clinic.admin.id, 'Hardship']);
+    assert.deepEqual(d.lines.map((l: { lineTotal: number }) => l.lineTotal), [10001]);
+    assert.equal((await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { amount: 1, reason: 'again' })).statusCode, 409);
+    const exempt = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: p.id, lines })).json();
+    const whole = (await call(t.app, clinic.admin, 'POST', `/invoices/${exempt.id}/discount`, { percentBp: 10000, reason: 'NHIF exemption: under five' })).json();
+    assert.deepEqual([whole.total, whole.status], [0, 'paid']);
+    assert.equal((await call(t.app, other.admin, 'POST', `/invoices/${inv.id}/discount`, { amount: 1, reason: 'Other facility' })).statusCode, 404);
+  });
 });

@@ -32,7 +32,8 @@ export async function issueInvoice(ctx: AppContext, caller: Caller, input: NewIn
     const number = await nextInvoiceNumber(trx, ctx.db.client, caller.facilityId, year);
     await trx.insertInto('invoices').values({
       id, facility_id: caller.facilityId, number, patient_id: input.patientId, encounter_id: input.encounterId ?? null,
-      currency: input.currency ?? DEFAULT_CURRENCY, total: invoiceTotal(input.lines), amount_paid: 0, status: 'issued',
+      currency: input.currency ?? DEFAULT_CURRENCY, subtotal: invoiceTotal(input.lines), discount: 0, discount_reason: null,
+      discount_approved_by: null, discounted_at: null, total: invoiceTotal(input.lines), amount_paid: 0, status: 'issued',
       void_reason: null, voided_by: null, voided_at: null, issued_by: caller.userId, issued_at: now, updated_at: now,
     }).execute();
     await trx.insertInto('invoice_lines').values(input.lines.map((l, i) => ({
@@ -69,6 +70,7 @@ export function invoiceView(inv: InvoiceTable, lines: InvoiceLineTable[]) {
   const paid = Number(inv.amount_paid);
   return {
     id: inv.id, number: inv.number, patientId: inv.patient_id, encounterId: inv.encounter_id, currency: inv.currency, status: inv.status,
+    subtotal: Number(inv.subtotal), discount: Number(inv.discount), discountReason: inv.discount_reason, discountApprovedBy: inv.discount_approved_by,
     total, amountPaid: paid, amountDue: inv.status === 'void' ? 0 : total - paid, issuedBy: inv.issued_by, issuedAt: inv.issued_at,
     voidReason: inv.void_reason, voidedBy: inv.voided_by, voidedAt: inv.voided_at,
     lines: lines.sort((a, b) => Number(a.position) - Number(b.position)).map((l) => ({

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AppError } from '../../platform/errors.ts';
-import { MAX_LINES, MAX_QUANTITY, MAX_UNIT_PRICE, checkPayment, checkRefund, invoiceTotal, lineTotal, statusFor } from './money.ts';
+import { MAX_LINES, MAX_QUANTITY, MAX_UNIT_PRICE, checkDiscount, checkPayment, checkRefund, invoiceTotal, lineTotal, percentOf, statusFor } from './money.ts';
 
 const line = fc.record({ quantity: fc.integer({ min: 1, max: MAX_QUANTITY }), unitPrice: fc.integer({ min: 0, max: MAX_UNIT_PRICE }) });
 const lines = fc.array(line, { minLength: 1, maxLength: MAX_LINES });
@@ -42,5 +42,24 @@ test('refunds of a payment never add up to more than it', () => {
       if (!refused(() => checkRefund(payment, refunded, amount))) refunded += amount;
       assert.ok(refunded <= payment);
     }
+  }));
+});
+
+test('a percentage share and the rest always add up to the whole, each within it, rounded half up', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 15 / 10000 }), fc.integer({ min: 0, max: 10000 }), (amount, bp) => {
+    const share = percentOf(amount, bp);
+    const rest = amount - share;
+    assert.ok(Number.isSafeInteger(share) && share >= 0 && rest >= 0);
+    assert.equal(share + rest, amount);
+    assert.ok(Math.abs(share * 10000 - amount * bp) <= 5000, 'off by at most half a minor unit');
+  }));
+  assert.equal(percentOf(1, 5000), 1);
+  assert.equal(percentOf(3, 5000), 2);
+});
+
+test('a discount never takes the total below what is paid or pending', () => {
+  fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 1, max: 10 ** 12 }), (subtotal, committedRaw, discount) => {
+    const committed = Math.min(committedRaw, subtotal);
+    if (!refused(() => checkDiscount(subtotal, committed, discount))) assert.ok(subtotal - discount >= committed);
   }));
 });

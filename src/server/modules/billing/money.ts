@@ -45,3 +45,18 @@ export function checkRefund(paid: number, alreadyRefunded: number, amount: numbe
     throw new AppError('unprocessable', `The refund of ${amount} is more than the ${paid - alreadyRefunded} of this payment not yet refunded.`, { refundable: paid - alreadyRefunded });
   }
 }
+
+/**
+ * `basisPoints` (1/100 of a percent) of an amount, rounded half up to a whole minor unit in integer
+ * arithmetic; the rest is `amount − percentOf(...)`, so the two parts always sum to the whole.
+ */
+export function percentOf(amount: number, basisPoints: number): number {
+  return Math.floor((amount * basisPoints + 5000) / 10000);
+}
+
+/** Checks a discount against what is left to discount: never below what is paid or pending. */
+export function checkDiscount(subtotal: number, committed: number, discount: number): void {
+  if (discount > subtotal - committed) {
+    throw new AppError('unprocessable', `A discount of ${discount} would leave the invoice below the ${committed} already paid or pending; the most is ${subtotal - committed}.`, { maxDiscount: subtotal - committed });
+  }
+}
