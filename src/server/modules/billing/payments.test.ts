@@ -7,6 +7,7 @@ import { eachDialect, startTestApp, type TestApp } from '../../../../test/suppor
 import { createClinic, createPatient, type Clinic, type Staff } from '../../../../test/support/scheduling.ts';
 import { call } from '../../../../test/support/clinical.ts';
 import { uuidv7 } from '../../platform/ids.ts';
+import { ABANDONED_MS, requestHash } from './idempotency.ts';
 
 eachDialect((dialect) => {
   let t: TestApp;
@@ -67,6 +68,19 @@ eachDialect((dialect) => {
     assert.equal((await pay(id, { amount: 5000, method: 'cash' }, failedKey)).statusCode, 422);
     assert.equal((await pay(id, { amount: 5000, method: 'cash' }, failedKey)).statusCode, 422);
     assert.equal((await invoice(id)).amountPaid, 100);
+  });
+
+  test('a claim left by a request that died is taken over by the retry', async () => {
+    const id = await invoiceOf(1000);
+    const key = uuidv7();
+    const body = { amount: 1000, method: 'cash' };
+    await t.db.kysely.insertInto('idempotency_keys').values({
+      facility_id: clinic.facility.id, idem_key: key, request_hash: requestHash(['payment', id, 1000, 'cash', null]),
+      status_code: null, response: null, created_at: new Date(Date.now() - ABANDONED_MS - 1000).toISOString(),
+    }).execute();
+    const retry = await pay(id, body, key);
+    assert.equal(retry.statusCode, 201, retry.body);
+    assert.equal(await paymentRows(id), 1);
   });
 
   test('50 identical payments at once make exactly one payment, and all answer it', async () => {
