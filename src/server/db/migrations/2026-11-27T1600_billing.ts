@@ -11,6 +11,13 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
   const ts = binaryText(client, 30);
   const money = 'bigint';
 
+  await createTable(db, client, 'billing_settings')
+    .addColumn('facility_id', id, (c) => c.primaryKey().references('facilities.id'))
+    .addColumn('currencies', binaryText(client, 64), (c) => c.notNull())
+    .addColumn('updated_by', id, (c) => c.notNull())
+    .addColumn('updated_at', ts, (c) => c.notNull())
+    .execute();
+
   await createTable(db, client, 'billing_prices')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('facility_id', id, (c) => c.notNull().references('facilities.id'))
@@ -137,4 +144,5 @@ export async function down(db: MigrationDb, client: DbClient): Promise<void> {
   await db.schema.dropTable('invoices').execute();
   await db.schema.dropTable('invoice_counters').execute();
   await db.schema.dropTable('billing_prices').execute();
+  await db.schema.dropTable('billing_settings').execute();
 }

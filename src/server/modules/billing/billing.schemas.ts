@@ -108,3 +108,7 @@ export const DiscountBody = Type.Object({
   percentBp: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up' })),
   reason: Reason,
 }, { additionalProperties: false });
+
+export const BillingSettings = Type.Object({
+  currencies: Type.Array(Currency, { minItems: 1, maxItems: 2, uniqueItems: true, description: 'The currencies the facility bills in (SDG unless set)' }),
+}, { additionalProperties: false });

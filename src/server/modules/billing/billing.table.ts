@@ -5,6 +5,9 @@ export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'void';
 export type PaymentMethod = 'cash' | 'mobile_money' | 'bank_transfer' | 'card';
 export type PaymentStatus = 'pending' | 'completed';
 
+/** The currencies a facility bills in, comma-separated (SDG only when it has no row). */
+export interface BillingSettingsTable { facility_id: string; currencies: string; updated_by: string; updated_at: string }
+
 /** One version of one price; the current version has superseded_at null. */
 export interface BillingPriceTable {
   id: string;
@@ -108,6 +111,7 @@ export interface IdempotencyKeyTable {
 }
 
 export interface BillingTables {
+  billing_settings: BillingSettingsTable;
   billing_prices: BillingPriceTable;
   invoice_counters: InvoiceCounterTable;
   invoices: InvoiceTable;

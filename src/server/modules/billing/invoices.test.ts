@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { createClinic, createPatient, type Clinic } from '../../../../test/support/scheduling.ts';
+import { createClinic, createPatient, type Clinic, type Staff } from '../../../../test/support/scheduling.ts';
 import { call, insertEncounter } from '../../../../test/support/clinical.ts';
 
 eachDialect((dialect) => {
@@ -19,6 +19,7 @@ eachDialect((dialect) => {
   });
   after(() => t.close());
 
+  const put = (who: Staff, payload: object) => t.app.inject({ method: 'PUT', url: '/api/v1/billing/settings', headers: who.headers, payload });
   const invoiceCount = async () => (await t.db.kysely.selectFrom('invoices').select('id').where('facility_id', '=', clinic.facility.id).execute()).length;
   const lines = [{ description: 'Consultation', quantity: 1, unitPrice: 150000, serviceCode: 'consultation-outpatient' }, { description: 'Paracetamol', quantity: 3, unitPrice: 2550 }];
 
@@ -163,5 +164,22 @@ eachDialect((dialect) => {
     const whole = (await call(t.app, clinic.admin, 'POST', `/invoices/${exempt.id}/discount`, { percentBp: 10000, reason: 'NHIF exemption: under five' })).json();
     assert.deepEqual([whole.total, whole.status], [0, 'paid']);
     assert.equal((await call(t.app, other.admin, 'POST', `/invoices/${inv.id}/discount`, { amount: 1, reason: 'Other facility' })).statusCode, 404);
+  });
+
+  test('a facility bills in SDG until an admin also allows USD', async () => {
+    const p = await createPatient(t.app, clinic);
+    const usd = { patientId: p.id, lines, currency: 'USD' };
+    const refused = await call(t.app, clinic.billing, 'POST', '/invoices', usd);
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.json().detail, /does not bill in USD/);
+    assert.equal((await call(t.app, clinic.admin, 'POST', '/price-list', { kind: 'service', code: 'dressing', name: 'Dressing', unitPrice: 500, currency: 'USD' })).statusCode, 422);
+    assert.deepEqual((await call(t.app, clinic.billing, 'GET', '/billing/settings')).json(), { currencies: ['SDG'] });
+    assert.equal((await put(clinic.billing, { currencies: ['SDG', 'USD'] })).statusCode, 403);
+    assert.equal((await put(clinic.admin, { currencies: ['SDG', 'EUR'] })).statusCode, 400);
+    assert.deepEqual((await put(clinic.admin, { currencies: ['SDG', 'USD'] })).json(), { currencies: ['SDG', 'USD'] });
+    const issued = await call(t.app, clinic.billing, 'POST', '/invoices', usd);
+    assert.equal(issued.statusCode, 201, issued.body);
+    assert.equal(issued.json().currency, 'USD');
+    assert.equal((await call(t.app, other.billing, 'POST', '/invoices', { ...usd, patientId: (await createPatient(t.app, other)).id })).statusCode, 422);
   });
 });

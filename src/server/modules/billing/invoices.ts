@@ -7,6 +7,7 @@ import type { InvoiceLineTable, InvoiceTable } from './billing.table.ts';
 import { requirePatient, type Caller, type Executor } from './caller.ts';
 import { DEFAULT_CURRENCY, invoiceTotal, lineTotal, type Currency } from './money.ts';
 import { ensureInvoiceCounter, nextInvoiceNumber } from './numbering.ts';
+import { requireCurrency } from './settings.ts';
 
 export interface NewLine { description: string; quantity: number; unitPrice: number; serviceCode?: string | null; priceId?: string | null }
 export interface NewInvoice { patientId: string; encounterId?: string | null; lines: NewLine[]; currency?: Currency }
@@ -18,6 +19,7 @@ export interface NewInvoice { patientId: string; encounterId?: string | null; li
 export async function issueInvoice(ctx: AppContext, caller: Caller, input: NewInvoice, inside?: (trx: Executor) => Promise<void>): Promise<string> {
   const db = ctx.db.kysely;
   await requirePatient(db, caller.facilityId, input.patientId);
+  await requireCurrency(db, caller.facilityId, input.currency ?? DEFAULT_CURRENCY);
   if (input.encounterId) {
     const enc = await db.selectFrom('encounters').select('patient_id').where('facility_id', '=', caller.facilityId).where('id', '=', input.encounterId).executeTakeFirst();
     if (!enc) throw notFound('Encounter');

@@ -1,11 +1,13 @@
-// The price list: everyone who bills reads it; facility admins change it (a new version each time).
+// The price list and billing settings: everyone who bills reads them; facility admins change them
+// (a price change is a new version).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { callerOf } from './caller.ts';
-import { Price, PriceBody, PriceQuery, billingProblem } from './billing.schemas.ts';
+import { BillingSettings, Price, PriceBody, PriceQuery, billingProblem } from './billing.schemas.ts';
 import { priceView, setPrice } from './prices.ts';
+import { facilityCurrencies, setCurrencies } from './settings.ts';
 
 const tags = ['billing'];
 
@@ -32,5 +34,19 @@ export async function priceRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     await ctx.audit.record({ ...caller.audit, action: 'price.set', targetType: 'price', targetId: id, details: { kind: request.body.kind, code: request.body.code, unitPrice: request.body.unitPrice } });
     reply.code(201);
     return priceView(await db.selectFrom('billing_prices').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+
+  r.get('/billing/settings', {
+    config: { access: { permission: 'billing:read' } },
+    schema: { operationId: 'getBillingSettings', tags, summary: 'The currencies the facility bills in', response: { 200: BillingSettings } },
+  }, async (request) => ({ currencies: await facilityCurrencies(db, callerOf(request).facilityId) }));
+
+  r.put('/billing/settings', {
+    config: { access: { permission: 'billing:manage' } },
+    schema: { operationId: 'setBillingSettings', tags, summary: 'Set the currencies the facility bills in (SDG, and USD if it takes it)', body: BillingSettings, response: { 200: BillingSettings } },
+  }, async (request) => {
+    const caller = callerOf(request);
+    await setCurrencies(ctx, caller, request.body.currencies);
+    return { currencies: await facilityCurrencies(db, caller.facilityId) };
   });
 }

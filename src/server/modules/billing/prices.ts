@@ -9,6 +9,7 @@ import { findLabTests, findMedication } from '../terminology/index.ts';
 import type { BillingPriceTable, PriceKind } from './billing.table.ts';
 import type { Caller, Executor } from './caller.ts';
 import { DEFAULT_CURRENCY, type Currency } from './money.ts';
+import { requireCurrency } from './settings.ts';
 
 export interface PriceInput { kind: PriceKind; code: string; name?: string; unitPrice: number; currency?: Currency }
 
@@ -36,6 +37,7 @@ async function catalogueName(ctx: AppContext, facilityId: string, input: PriceIn
 export async function setPrice(ctx: AppContext, caller: Caller, input: PriceInput): Promise<string> {
   const { code, name } = await catalogueName(ctx, caller.facilityId, input);
   const currency = input.currency ?? DEFAULT_CURRENCY;
+  await requireCurrency(ctx.db.kysely, caller.facilityId, currency);
   const id = uuidv7();
   const now = nowIso();
   try {

@@ -10,8 +10,10 @@ import type { DbClient } from '../../config.ts';
 import type { CashShiftTable, PaymentMethod } from './billing.table.ts';
 import type { Caller, Executor } from './caller.ts';
 import { DEFAULT_CURRENCY, type Currency } from './money.ts';
+import { requireCurrency } from './settings.ts';
 
 export async function openShift(ctx: AppContext, caller: Caller, openingFloat: number, currency: Currency = DEFAULT_CURRENCY): Promise<string> {
+  await requireCurrency(ctx.db.kysely, caller.facilityId, currency);
   const id = uuidv7();
   try {
     await ctx.db.kysely.insertInto('cash_shifts').values({
