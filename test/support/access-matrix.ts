@@ -80,6 +80,8 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/encounters/:id/prescriptions': () => ({ medicationCode: 'amoxicillin-cap-500mg', dose: 500, doseUnit: 'mg', route: 'oral', frequency: 'three times daily', durationDays: 5 }),
   'POST /api/v1/encounters/:id/lab-orders': () => ({ tests: ['718-7'] }),
   'POST /api/v1/prescriptions/:id/dispense': () => ({ quantity: 1 }),
+  'PATCH /api/v1/prescriptions/:id': () => ({ instructions: 'After meals' }),
+  'POST /api/v1/prescriptions/:id/cancel': () => ({ reason: 'Matrix check' }),
   'POST /api/v1/lab-orders/:id/results': () => ({ results: [{ code: '718-7', value: 13.5 }] }),
   'PATCH /api/v1/patients/:id/allergies/:allergyId': () => ({ status: 'inactive' }),
   'PATCH /api/v1/patients/:id/problems/:problemId': () => ({ status: 'resolved' }),

@@ -800,6 +800,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/terminology/allergy-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The medicine classes an allergy can be recorded against (penicillins, sulfonamides …) */
+        get: operations["listAllergyGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/terminology/visibility": {
         parameters: {
             query?: never;
@@ -1035,6 +1052,40 @@ export interface paths {
         get: operations["listPrescriptions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a prescription nothing of which was dispensed (409 otherwise) */
+        patch: operations["changePrescription"];
+        trace?: never;
+    };
+    "/api/v1/prescriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel, with a reason, a prescription nothing of which was dispensed */
+        post: operations["cancelPrescription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8366,6 +8417,81 @@ export interface operations {
             };
         };
     };
+    listAllergyGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Record an allergy to the class with this id; it covers every medicine listing it */
+                            id: string;
+                            en: string;
+                            ar: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     setTerminologyVisibility: {
         parameters: {
             query?: never;
@@ -11166,6 +11292,337 @@ export interface operations {
             };
             /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Amount per dose, in doseUnit */
+                    dose?: number;
+                    /** @description mg, mL, tablet, capsule, IU … */
+                    doseUnit?: string;
+                    /** @description oral, IV, IM, topical … */
+                    route?: string;
+                    /** @description As written: "twice daily", "every 8 hours", "once" */
+                    frequency?: string;
+                    durationDays?: number;
+                    /** @description Units to dispense; the pharmacy cannot dispense more */
+                    quantity?: number;
+                    instructions?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPrescription: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        encounterId: string;
+                        patientId: string;
+                        patientName: string | null;
+                        mrn: string | null;
+                        medicationCode: string;
+                        medicationName: string;
+                        dose: number;
+                        doseUnit: string;
+                        route: string;
+                        frequency: string;
+                        durationDays: number;
+                        quantity: number | null;
+                        instructions: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "partially_dispensed" | "dispensed" | "cancelled";
+                        dispensedQuantity: number;
+                        warnings: {
+                            /** @enum {unknown} */
+                            kind: "allergy" | "duplicate";
+                            message: string;
+                            allergyId?: string;
+                            prescriptionId?: string;
+                        }[];
+                        overrideReason: string | null;
+                        prescribedBy: string;
+                        prescribedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflict: nothing left to dispense or cancelled; unprocessable: more than remains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,12 +10,16 @@ import { insertPatient } from '../../../../test/support/patients.ts';
 import { call, insertDiagnosis, insertEncounter } from '../../../../test/support/clinical.ts';
 import { buildApp } from '../../app.ts';
 
-/** Counts every statement the app sends while `on`. */
+// The chart's own tables. Sign-in checks and the audit chain also query (their caches expire on a
+// slow machine), but they are the same for every route and not what this test is about.
+const CHART_TABLES = /"name":"(patients|patient_allergies|patient_problems|encounters|encounter_vitals|encounter_diagnoses|encounter_notes|prescriptions|lab_orders|lab_order_tests)"/;
+
+/** Counts the statements on the chart's tables the app sends while `on`. */
 class QueryCounter implements KyselyPlugin {
   on = false;
   count = 0;
   transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    if (this.on) this.count++;
+    if (this.on && CHART_TABLES.test(JSON.stringify(args.node))) this.count++;
     return args.node;
   };
   transformResult: KyselyPlugin['transformResult'] = async (args) => args.result;
@@ -95,7 +99,7 @@ eachDialect((dialect) => {
     const a = await chartQueries(few);
     const b = await chartQueries(many);
     const c = await chartQueries(many, '?limit=50');
-    assert.ok(a > 5, `the counter sees the chart's queries (${a})`);
+    assert.equal(a, 7, 'patient, allergies, problems, prescriptions, latest vitals, encounters, their diagnoses');
     assert.equal(b, a);
     assert.equal(c, a);
   });

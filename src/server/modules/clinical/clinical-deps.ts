@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { DbClient } from '../../config.ts';
 import type { AuditEvent } from '../../platform/audit/audit-log.ts';
 import { auditContext } from '../../platform/audit/request-context.ts';
 import { scopeOf } from '../../platform/auth/authenticate.ts';
@@ -23,17 +24,22 @@ export function callerOf(request: FastifyRequest): Caller {
 
 export interface ClinicalPatient { id: string; status: string; merged_into_id: string | null; date_of_birth: string | null; birth_year: number }
 
-/** The patient in the caller's facility, or 404 (another facility's patient is not found, rule 4). */
-export async function findClinicalPatient(db: Executor, facilityId: string, patientId: string): Promise<ClinicalPatient> {
-  const row = await db.selectFrom('patients').select(['id', 'status', 'merged_into_id', 'date_of_birth', 'birth_year'])
-    .where('facility_id', '=', facilityId).where('id', '=', patientId).executeTakeFirst();
+/**
+ * The patient in the caller's facility, or 404 (another facility's patient is not found, rule 4).
+ * `lock` (server databases) holds the row until the transaction ends, as a merge does: a record
+ * written for the patient lands before the merge (and is moved by it) or sees it.
+ */
+export async function findClinicalPatient(db: Executor, facilityId: string, patientId: string, lock?: DbClient): Promise<ClinicalPatient> {
+  const q = db.selectFrom('patients').select(['id', 'status', 'merged_into_id', 'date_of_birth', 'birth_year'])
+    .where('facility_id', '=', facilityId).where('id', '=', patientId);
+  const row = await (lock && lock !== 'sqlite' ? q.forUpdate() : q).executeTakeFirst();
   if (!row) throw notFound('Patient');
   return row;
 }
 
-/** As findClinicalPatient, and refuses new records for a merged-away or deceased patient. */
-export async function requireActivePatient(db: Executor, facilityId: string, patientId: string): Promise<ClinicalPatient> {
-  const row = await findClinicalPatient(db, facilityId, patientId);
+/** The patient locked (see findClinicalPatient); refuses new records for a merged-away or deceased one. */
+export async function requireActivePatient(db: Executor, client: DbClient, facilityId: string, patientId: string): Promise<ClinicalPatient> {
+  const row = await findClinicalPatient(db, facilityId, patientId, client);
   if (row.status === 'merged') {
     throw new AppError('conflict', `This patient record was merged into ${row.merged_into_id ?? 'another record'}; record care on that one.`, { mergedIntoId: row.merged_into_id });
   }

@@ -49,7 +49,7 @@ export async function listProblems(ctx: AppContext, caller: Caller, patientId: s
 
 export async function recordAllergy(ctx: AppContext, caller: Caller, patientId: string, input: AllergyInput): Promise<AllergyTable> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    await requireActivePatient(trx, caller.facilityId, patientId);
+    await requireActivePatient(trx, ctx.db.client, caller.facilityId, patientId);
     const now = nowIso();
     const row: AllergyTable = {
       id: uuidv7(), facility_id: caller.facilityId, patient_id: patientId, substance: input.substance.trim(), medication_code: input.medicationCode?.trim().toLowerCase() || null,
@@ -63,7 +63,7 @@ export async function recordAllergy(ctx: AppContext, caller: Caller, patientId: 
 
 export async function recordProblem(ctx: AppContext, caller: Caller, patientId: string, input: ProblemInput & { code?: string; title?: string }): Promise<ProblemTable> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
-    await requireActivePatient(trx, caller.facilityId, patientId);
+    await requireActivePatient(trx, ctx.db.client, caller.facilityId, patientId);
     const now = nowIso();
     const row: ProblemTable = {
       id: uuidv7(), facility_id: caller.facilityId, patient_id: patientId, code: input.code ?? null, description: input.description.trim(), status: 'active',

@@ -29,7 +29,7 @@ export async function openEncounter(ctx: AppContext, caller: Caller, input: Crea
   const db = ctx.db.kysely;
   try {
     return await db.transaction().execute(async (trx) => {
-      await requireActivePatient(trx, caller.facilityId, input.patientId);
+      await requireActivePatient(trx, ctx.db.client, caller.facilityId, input.patientId);
       let providerId = caller.userId;
       if (input.appointmentId) {
         const appt = await trx.selectFrom('appointments').select(['id', 'patient_id', 'provider_id', 'status'])

@@ -5,7 +5,8 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { IdParams, Nullable, unprocessable } from './clinical.schemas.ts';
-import { DispenseBody, Prescription, PrescriptionBody, PrescriptionQuery, dispenseProblem, prescriptionWarningsProblem } from './prescriptions.schemas.ts';
+import { CancelPrescriptionBody, DispenseBody, Prescription, PrescriptionBody, PrescriptionChangeBody, PrescriptionQuery, dispenseProblem, prescriptionWarningsProblem } from './prescriptions.schemas.ts';
+import { cancelPrescription, changePrescription } from './prescription-changes.ts';
 import { callerOf } from './clinical-deps.ts';
 import { dispense, prescribe, prescriptionView } from './prescriptions.ts';
 import { decodeCursor, page } from './cursor.ts';
@@ -48,14 +49,36 @@ export async function prescriptionRoutes(app: FastifyInstance, { ctx }: { ctx: A
     return { items: shown.map(prescriptionView), nextCursor };
   });
 
+  async function show(facilityId: string, id: string) {
+    const row = await withPatient().where('rx.facility_id', '=', facilityId).where('rx.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Prescription');
+    return prescriptionView(row);
+  }
+
+  r.patch('/prescriptions/:id', {
+    config: { access: { permission: 'prescriptions:write' } },
+    schema: { operationId: 'changePrescription', tags, summary: 'Change a prescription nothing of which was dispensed (409 otherwise)', params: IdParams, body: PrescriptionChangeBody, response: { 200: Prescription, 409: dispenseProblem } },
+  }, async (request) => {
+    const caller = callerOf(request);
+    await changePrescription(ctx, caller, request.params.id, request.body);
+    return show(caller.facilityId, request.params.id);
+  });
+
+  r.post('/prescriptions/:id/cancel', {
+    config: { access: { permission: 'prescriptions:write' } },
+    schema: { operationId: 'cancelPrescription', tags, summary: 'Cancel, with a reason, a prescription nothing of which was dispensed', params: IdParams, body: CancelPrescriptionBody, response: { 200: Prescription, 409: dispenseProblem } },
+  }, async (request) => {
+    const caller = callerOf(request);
+    await cancelPrescription(ctx, caller, request.params.id, request.body.reason.trim());
+    return show(caller.facilityId, request.params.id);
+  });
+
   r.post('/prescriptions/:id/dispense', {
     config: { access: { permission: 'prescriptions:dispense' } },
     schema: { operationId: 'dispensePrescription', tags, summary: 'Dispense all or part of what remains', params: IdParams, body: DispenseBody, response: { 200: Prescription, 409: dispenseProblem, 422: dispenseProblem } },
   }, async (request) => {
     const caller = callerOf(request);
     await dispense(ctx, caller, request.params.id, request.body.quantity);
-    const row = await withPatient().where('rx.facility_id', '=', caller.facilityId).where('rx.id', '=', request.params.id).executeTakeFirst();
-    if (!row) throw notFound('Prescription');
-    return prescriptionView(row);
+    return show(caller.facilityId, request.params.id);
   });
 }

@@ -40,6 +40,15 @@ export const PrescriptionQuery = Type.Object({
   cursor: Type.Optional(Cursor),
 }, { additionalProperties: false });
 
+export const PrescriptionChangeBody = Type.Object({
+  dose: Type.Optional(PrescriptionBody.properties.dose), doseUnit: Type.Optional(PrescriptionBody.properties.doseUnit),
+  route: Type.Optional(PrescriptionBody.properties.route), frequency: Type.Optional(PrescriptionBody.properties.frequency),
+  durationDays: Type.Optional(PrescriptionBody.properties.durationDays), quantity: PrescriptionBody.properties.quantity,
+  instructions: PrescriptionBody.properties.instructions,
+}, { additionalProperties: false, minProperties: 1 });
+
+export const CancelPrescriptionBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+
 export const DispenseBody = Type.Object({
   quantity: Type.Integer({ minimum: 1, maximum: 100000, description: 'Units given now; less than what remains leaves it partially dispensed' }),
 }, { additionalProperties: false });

@@ -56,6 +56,13 @@ eachDialect((dialect) => {
     assert.equal(await count(encounterId), 1);
   });
 
+  test('concurrent prescriptions of one medicine in two encounters: one is prescribed, the other warned', async () => {
+    const { patientId, encounterId } = await openEncounter();
+    const second = (await call(t.app, clinic.doctor, 'POST', '/encounters', { patientId, type: 'emergency' })).json().id;
+    const results = await Promise.all([encounterId, second, encounterId, second].map((id) => call(t.app, clinic.doctor, 'POST', `/encounters/${id}/prescriptions`, amoxicillin)));
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409, 409, 409], results.map((r) => r.body.slice(0, 100)).join('\n'));
+  });
+
   test('bad prescriptions are refused naming the problem, with nothing written', async () => {
     const { encounterId } = await openEncounter();
     const { dose: _dose, ...noDose } = amoxicillin;
@@ -97,6 +104,27 @@ eachDialect((dialect) => {
     assert.deepEqual(chart.activePrescriptions.map((x: { id: string }) => x.id), [rx.id], 'dispensed and within its 7 days');
     const e = (await call(t.app, clinic.doctor, 'GET', `/encounters/${encounterId}`)).json();
     assert.equal(e.prescriptions[0].status, 'dispensed');
+  });
+
+  test('a prescription changes or is cancelled only while nothing of it was dispensed', async () => {
+    const { encounterId } = await openEncounter();
+    const rx = (await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).json();
+    const changed = await call(t.app, clinic.doctor, 'PATCH', `/prescriptions/${rx.id}`, { frequency: 'twice daily', quantity: 14 });
+    assert.equal(changed.statusCode, 200, changed.body);
+    assert.deepEqual([changed.json().frequency, changed.json().quantity], ['twice daily', 14]);
+    assert.equal((await call(t.app, clinic.doctor, 'PATCH', `/prescriptions/${rx.id}`, {})).statusCode, 400);
+    await call(t.app, pharmacist, 'POST', `/prescriptions/${rx.id}/dispense`, { quantity: 4 });
+    const late = await call(t.app, clinic.doctor, 'PATCH', `/prescriptions/${rx.id}`, { quantity: 30 });
+    assert.equal(late.statusCode, 409);
+    assert.match(late.json().detail, /partially dispensed/);
+    assert.equal((await call(t.app, clinic.doctor, 'POST', `/prescriptions/${rx.id}/cancel`, { reason: 'switch' })).statusCode, 409);
+    const after = (await call(t.app, pharmacist, 'GET', `/prescriptions?patientId=${rx.patientId}`)).json().items[0];
+    assert.deepEqual([after.quantity, after.status], [14, 'partially_dispensed'], 'nothing changed');
+
+    const other = (await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, { ...amoxicillin, medicationCode: 'paracetamol-tab-500mg', dose: 1000 })).json();
+    const cancelled = await call(t.app, clinic.doctor, 'POST', `/prescriptions/${other.id}/cancel`, { reason: 'Fever settled' });
+    assert.equal(cancelled.json().status, 'cancelled');
+    assert.equal((await call(t.app, pharmacist, 'POST', `/prescriptions/${other.id}/dispense`, { quantity: 1 })).statusCode, 409);
   });
 
   test("another facility's prescription answers 404", async () => {

@@ -31,6 +31,10 @@ export async function activePrescriptions(db: Executor, facilityId: string, pati
 }
 
 export async function prescribe(ctx: AppContext, caller: Caller, encounterId: string, input: PrescriptionInput): Promise<PrescriptionTable> {
+  // The patient row is locked before the encounter (the order a merge takes), so two prescriptions
+  // for one patient are judged one after the other and neither misses the other as a duplicate.
+  const found = await ctx.db.kysely.selectFrom('encounters').select('patient_id').where('facility_id', '=', caller.facilityId).where('id', '=', encounterId).executeTakeFirst();
+  if (!found) throw notFound('Encounter');
   return withEncounter(ctx, caller, encounterId, async (trx, e) => {
     if (e.status === 'completed') throw new AppError('conflict', 'The encounter is completed; prescribe in a new encounter.', { currentStatus: e.status });
     const med = await findMedication(trx, caller.facilityId, input.medicationCode);
@@ -64,7 +68,7 @@ export async function prescribe(ctx: AppContext, caller: Caller, encounterId: st
       details: { medicationCode: row.medication_code, overridden: warnings.map((w) => w.kind), ...(row.override_reason ? { overrideReason: row.override_reason } : {}) },
     }, trx);
     return row;
-  });
+  }, found.patient_id);
 }
 
 export async function dispense(ctx: AppContext, caller: Caller, id: string, quantity: number): Promise<void> {

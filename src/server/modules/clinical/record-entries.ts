@@ -13,9 +13,13 @@ import { lockEncounter } from './encounters.repository.ts';
 import { checkAmendment, type AmendmentInput } from './amendment.ts';
 import { bmiOf, flagVitals, impossibleVitals, type Measurements } from './vitals.rules.ts';
 
-/** Runs `write` on the locked encounter inside one transaction; 404 when it is not the caller's facility's. */
-export async function withEncounter<T>(ctx: AppContext, caller: Caller, id: string, write: (trx: Transaction<Database>, e: EncounterTable) => Promise<T>): Promise<T> {
+/**
+ * Runs `write` on the locked encounter inside one transaction; 404 when it is not the caller's
+ * facility's. With `patientId`, that patient's row is locked first (the order a merge locks in).
+ */
+export async function withEncounter<T>(ctx: AppContext, caller: Caller, id: string, write: (trx: Transaction<Database>, e: EncounterTable) => Promise<T>, patientId?: string): Promise<T> {
   return ctx.db.kysely.transaction().execute(async (trx) => {
+    if (patientId) await findClinicalPatient(trx, caller.facilityId, patientId, ctx.db.client);
     const e = await lockEncounter(trx, ctx.db.client, caller.facilityId, id);
     if (!e) throw notFound('Encounter');
     return write(trx, e);

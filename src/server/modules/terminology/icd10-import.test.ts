@@ -12,6 +12,7 @@ import { createFacility } from '../../../../test/support/fixtures.ts';
 import { findIcd10, importIcd10 } from './index.ts';
 import { parseOrderLine } from './icd10-order-file.ts';
 import { searchCatalogue } from './search.ts';
+import { loadShippedCatalogues } from './shipped.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../../test/fixtures/icd10cm_order_2025_sample.txt');
 const line = (code: string, flag: string, short: string, long: string) => `00042 ${code.padEnd(7)} ${flag} ${short.padEnd(60)} ${long}`;
@@ -72,6 +73,9 @@ eachDialect((dialect) => {
     const again = await cli([SAMPLE]);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(await count() - before, added);
+    await loadShippedCatalogues(t.db.kysely, dialect.client); // what a later data migration does
+    const reloaded = await t.db.kysely.selectFrom('terminology_icd10').select(['title_en', 'title_ar', 'source']).where('code', '=', 'O80').executeTakeFirstOrThrow();
+    assert.deepEqual({ ...reloaded }, { title_en: 'Encounter for full-term uncomplicated delivery', title_ar: 'ولادة طبيعية مفردة', source: 'icd10cm-2025' }, 'the release keeps its title, the curated Arabic is added');
     const audit = await t.db.kysely.selectFrom('audit_events').select('details').where('action', '=', 'terminology.import').execute();
     assert.equal(audit.length, 2);
     assert.equal(JSON.parse(audit[0]!.details!).written, 21);

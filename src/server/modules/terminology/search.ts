@@ -2,8 +2,8 @@
 // prefix of one of an entry's search keys (search-keys.ts). Results come in code order and page by
 // code, so a page is stable while entries are added or imported. Two plans, chosen per query by
 // counting each word's key range up to DRIVER_CAP index rows first:
-// - a rare word drives: its key range is read from the primary key (kind, key, code), the entries
-//   it names (fewer than DRIVER_CAP) are fetched by code and sorted, and every other word is an
+// - a rare word drives: its codes (fewer than DRIVER_CAP) are read from the primary key
+//   (kind, key, code), those entries are fetched by code and sorted, and every other word is an
 //   EXISTS probe into (kind, code, key);
 // - when every word is common ("unspecified fracture" in a full ICD-10-CM), sorting all their
 //   entries would cost tens of thousands of rows, so the entries are walked in code order instead,

@@ -64,12 +64,17 @@ export function shippedLabTests(at = nowIso()): LabTestRow[] {
 }
 
 /**
- * Writes every shipped entry, updating the ones already there to the shipped text. Run by the
+ * Writes every shipped entry, updating the ones already there to the shipped text (except the
+ * English title of an ICD-10 code imported from a release since). Run by the
  * migrations that bring a database up to the data files of their day; running it again is harmless.
  */
 export async function loadShippedCatalogues(db: MigrationDb, client: DbClient): Promise<void> {
+  // A code a site has since loaded from an official release keeps that release's English title and
+  // flag; it only gains the curated Arabic title.
   const icd10 = shippedIcd10();
-  await upsertEntries(db, client, 'icd10', icd10, ['title_en', 'title_ar', 'billable', 'source', 'updated_at']);
+  const imported = new Set((await db.selectFrom('terminology_icd10').select('code').where('source', '<>', SHIPPED_SOURCE).execute()).map((r: { code: string }) => r.code));
+  await upsertEntries(db, client, 'icd10', icd10.filter((r) => !imported.has(r.code)), ['title_en', 'title_ar', 'billable', 'source', 'updated_at']);
+  await upsertEntries(db, client, 'icd10', icd10.filter((r) => imported.has(r.code)), ['title_ar']);
   await upsertEntries(db, client, 'medication', shippedMedications(), ['name', 'strength', 'form', 'name_ar', 'atc', 'allergy_groups', 'source', 'updated_at']);
   await upsertEntries(db, client, 'lab_test', shippedLabTests(), ['name', 'name_ar', 'specimen', 'kind', 'unit', 'low', 'high', 'female_low', 'female_high', 'critical_low', 'critical_high', 'answers', 'normal_answers', 'source', 'updated_at']);
 }

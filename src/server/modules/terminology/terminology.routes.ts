@@ -10,7 +10,8 @@ import type { CatalogueKind, TerminologyIcd10Table, TerminologyLabTestTable, Ter
 import { icd10Entry, labTest, medication } from './entries.ts';
 import { searchCatalogue } from './search.ts';
 import { existingCode, setHidden } from './hidden.ts';
-import { Icd10Page, LabTestPage, MedicationPage, SearchQuery, Visibility, VisibilityBody, type SearchQueryInput } from './terminology.schemas.ts';
+import { ALLERGY_GROUPS } from './allergy-groups.ts';
+import { AllergyGroupList, Icd10Page, LabTestPage, MedicationPage, SearchQuery, Visibility, VisibilityBody, type SearchQueryInput } from './terminology.schemas.ts';
 
 const tags = ['terminology'];
 const read = { access: { permission: 'terminology:read' as const } };
@@ -38,6 +39,11 @@ export async function terminologyRoutes(app: FastifyInstance, { ctx }: { ctx: Ap
     config: read,
     schema: { operationId: 'searchLabTests', tags, summary: 'Search the lab test catalogue in English or Arabic, or by LOINC code', querystring: SearchQuery, response: { 200: LabTestPage } },
   }, async (request) => search(scopeOf(request).facilityId, 'lab_test', request.query, (row: TerminologyLabTestTable) => labTest(row)));
+
+  r.get('/terminology/allergy-groups', {
+    config: read,
+    schema: { operationId: 'listAllergyGroups', tags, summary: 'The medicine classes an allergy can be recorded against (penicillins, sulfonamides …)', response: { 200: AllergyGroupList } },
+  }, async () => ({ items: Object.entries(ALLERGY_GROUPS).map(([id, label]) => ({ id, ...label })) }));
 
   r.put('/terminology/visibility', {
     config: { access: { permission: 'terminology:manage' } },

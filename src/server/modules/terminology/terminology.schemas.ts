@@ -64,3 +64,11 @@ export const VisibilityBody = Type.Object({
   hidden: Type.Boolean({ description: 'true hides the entry from this facility; false shows it again' }),
 }, { additionalProperties: false });
 export const Visibility = Type.Object({ kind: Type.String(), code: Type.String(), hidden: Type.Boolean(), changed: Type.Boolean() });
+
+export const AllergyGroupList = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.String({ description: 'Record an allergy to the class with this id; it covers every medicine listing it' }),
+    en: Type.String(),
+    ar: Type.String(),
+  })),
+});

@@ -89,6 +89,8 @@ eachDialect((dialect) => {
     assert.deepEqual([potassium.unit, potassium.low, potassium.high, potassium.criticalLow, potassium.criticalHigh], ['mmol/L', 3.5, 5.1, 2.5, 6.5]);
     assert.equal(flagLabResult(potassium, 6.8), 'critical_high');
     assert.equal(flagLabResult(tests[1]!, 12.5, { sex: 'female' }), 'normal');
+    const groups = (await get('/allergy-groups')).items;
+    assert.deepEqual(groups.find((g) => g.id === 'penicillins'), { id: 'penicillins', en: 'Penicillins', ar: 'البنسلينات' });
   });
 
   test("a facility hides entries it does not use: gone from its searches and look-ups, not from another facility's", async () => {
@@ -119,6 +121,8 @@ eachDialect((dialect) => {
     const missing = await setVisibility('admin', { kind: 'medication', code: 'unobtainium-tab-1mg', hidden: true });
     assert.equal(missing.statusCode, 404);
     assert.match(missing.json().detail, /no entry with the code unobtainium-tab-1mg/);
+    const inArabic = await t.app.inject({ method: 'PUT', url: '/api/v1/terminology/visibility', headers: { ...headers.admin, 'accept-language': 'ar' }, payload: { kind: 'icd10', code: 'Z99.99', hidden: true } });
+    assert.equal(inArabic.json().detail, 'لا يوجد في الفهرس مدخل بالرمز Z99.99؛ ابحث في الفهرس عن الرمز الصحيح.');
     assert.equal((await setVisibility('admin', { kind: 'diagnosis', code: 'A09.9', hidden: true })).statusCode, 400);
     assert.ok(await findIcd10(t.db.kysely, home.id, 'A09.9'));
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/terminology/icd10?q=malaria', headers: headers.receptionist });

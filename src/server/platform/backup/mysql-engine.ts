@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import type { BackupEngine } from './engine.ts';
@@ -33,14 +34,18 @@ export async function withOptionFile<T>(config: Config, use: (file: string) => P
  */
 export class StripDefiners extends Transform {
   #partial = '';
+  // A chunk may end inside a multi-byte character (Arabic text in the rows); decoding each chunk
+  // on its own turned both halves into U+FFFD and corrupted the backup.
+  #decoder = new StringDecoder('utf8');
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    const text = this.#partial + chunk.toString('utf8');
+    const text = this.#partial + this.#decoder.write(chunk);
     const cut = text.lastIndexOf('\n') + 1;
     this.#partial = text.slice(cut);
     if (cut) this.push(strip(text.slice(0, cut)));
     done();
   }
   override _flush(done: TransformCallback): void {
+    this.#partial += this.#decoder.end();
     if (this.#partial) this.push(strip(this.#partial));
     done();
   }
