@@ -2,7 +2,7 @@
 // counter row per facility and year, incremented under its row lock), invoice lines that never
 // change once issued (append-only in the database), payments (refunds are negative rows naming the
 // original), the clerks' cash shifts, and the idempotency keys that make a retried payment answer the first response.
-// Money columns are bigint minor units (decision 0901).
+// Money columns are bigint minor units (decision 0903).
 import type { DbClient } from '../../config.ts';
 import { binaryText, createTable, makeAppendOnly, dropAppendOnly, type MigrationDb } from './helpers.ts';
 

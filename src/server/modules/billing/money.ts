@@ -1,4 +1,4 @@
-// The money rules (decision 0901), pure so property tests can hammer them: amounts are integers in
+// The money rules (decision 0903), pure so property tests can hammer them: amounts are integers in
 // minor units; quantities are whole; nothing here ever produces a fraction, so nothing rounds.
 import { AppError } from '../../platform/errors.ts';
 import type { InvoiceStatus } from './billing.table.ts';
