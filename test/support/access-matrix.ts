@@ -8,6 +8,7 @@ import { createUser } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
 import { insertAllergy, insertEncounter, insertLabOrder, insertPrescription, insertProblem } from './clinical.ts';
+import { insertInvoice, insertPayment, insertShift } from './billing.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -44,6 +45,10 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/lab-orders/:id': { create: async (app, owner) => insertLabOrder(app.ctx.db, owner.facilityId) },
   '/api/v1/patients/:id/allergies/:allergyId': { create: async (app, owner) => insertAllergy(app.ctx.db, owner.facilityId) },
   '/api/v1/patients/:id/problems/:problemId': { create: async (app, owner) => insertProblem(app.ctx.db, owner.facilityId) },
+  '/api/v1/invoices/:id': { create: async (app, owner) => insertInvoice(app.ctx.db, owner.facilityId) },
+  '/api/v1/payments/:id': { create: async (app, owner) => insertPayment(app.ctx.db, owner.facilityId) },
+  // Open in the sense of not closed, but not holding the clerk's one open slot, so the matrix can make many.
+  '/api/v1/cash-shifts/:id': { create: async (app, owner) => insertShift(app.ctx.db, owner.facilityId, owner.userId) },
 };
 
 /** The latest duplicate patient made in each facility by the patients fixture. */
@@ -80,6 +85,11 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/lab-orders/:id/results': () => ({ results: [{ code: '718-7', value: 13.5 }] }),
   'PATCH /api/v1/patients/:id/allergies/:allergyId': () => ({ status: 'inactive' }),
   'PATCH /api/v1/patients/:id/problems/:problemId': () => ({ status: 'resolved' }),
+  'POST /api/v1/invoices/:id/void': () => ({ reason: 'Matrix check' }),
+  'POST /api/v1/invoices/:id/discount': () => ({ amount: 1, reason: 'Matrix check' }),
+  'POST /api/v1/invoices/:id/payments': () => ({ amount: 1, method: 'cash' }),
+  'POST /api/v1/payments/:id/refunds': () => ({ amount: 1, reason: 'Matrix check' }),
+  'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),
 };
 
 const PARAM = /:([A-Za-z0-9_]+)|\*/g;

@@ -7,5 +7,6 @@ import type { SchedulingTables } from '../modules/scheduling/scheduling.table.ts
 import type { PatientTables } from '../modules/patients/patients.table.ts';
 import type { TerminologyTables } from '../modules/terminology/terminology.table.ts';
 import type { ClinicalTables } from '../modules/clinical/clinical.table.ts';
+import type { BillingTables } from '../modules/billing/billing.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables, BillingTables {}

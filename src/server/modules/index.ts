@@ -7,7 +7,8 @@ import { schedulingModule } from './scheduling/index.ts';
 import { patientsModule } from './patients/index.ts';
 import { terminologyModule } from './terminology/index.ts';
 import { clinicalModule } from './clinical/index.ts';
+import { billingModule } from './billing/index.ts';
 
 export type { Module } from '../platform/modules.ts';
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule, billingModule];

@@ -1211,6 +1211,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/price-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current price of every service, lab test and medicine the facility bills */
+        get: operations["listPrices"];
+        put?: never;
+        /** Set a price (a new version; invoices keep the version they were issued with) */
+        post: operations["setPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The currencies the facility bills in */
+        get: operations["getBillingSettings"];
+        /** Set the currencies the facility bills in (SDG, and USD if it takes it) */
+        put: operations["setBillingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, newest first, by patient, status and issue day */
+        get: operations["listInvoices"];
+        put?: never;
+        /** Issue an invoice; the server computes the totals and the number */
+        post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/encounters/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the invoice of what the encounter ordered, at price-list prices */
+        post: operations["invoiceEncounter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its lines */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an invoice that has no payments, with a reason */
+        post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a discount or exemption, with a reason (one per invoice) */
+        post: operations["discountInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments and refunds of an invoice, oldest first */
+        get: operations["listInvoicePayments"];
+        put?: never;
+        /** Take a payment (Idempotency-Key required); transfers stay pending until confirmed */
+        post: operations["takePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a pending bank-app or mobile-money transfer arrived */
+        post: operations["confirmPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund all or part of a completed payment, with a reason */
+        post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open your cash shift with the float in the drawer */
+        post: operations["openCashShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-shifts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open cash shift with what it has taken so far */
+        get: operations["currentCashShift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cash shift and its close report */
+        get: operations["getCashShift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cash-shifts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close your cash shift with the cash counted: expected against counted, per method */
+        post: operations["closeCashShift"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1841,7 +2083,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result" | "billing:read" | "billing:write" | "billing:manage")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -1917,7 +2159,7 @@ export interface operations {
                             facilityName: string;
                             role: string;
                             /** @description What this role may do in this facility; the web app shows only these areas */
-                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result")[];
+                            permissions: ("facilities:create" | "facilities:read" | "facilities:manage" | "users:read" | "users:manage" | "audit:read" | "patients:read" | "patients:write" | "patients:merge" | "appointments:read" | "appointments:write" | "appointments:attend" | "schedules:manage" | "terminology:read" | "terminology:manage" | "clinical:read" | "encounters:write" | "vitals:write" | "allergies:write" | "diagnoses:write" | "prescriptions:write" | "prescriptions:read" | "prescriptions:dispense" | "lab:order" | "lab:read" | "lab:result" | "billing:read" | "billing:write" | "billing:manage")[];
                             /** @description The facility's IANA time zone: times are shown in it */
                             timeZone: string;
                             /** @description Minutes of inactivity after which the web app locks the screen */
@@ -12485,6 +12727,2509 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPrices: {
+        parameters: {
+            query?: {
+                kind?: "service" | "lab_test" | "medicine";
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "service" | "lab_test" | "medicine";
+                            code: string;
+                            name: string;
+                            currency: string;
+                            unitPrice: number;
+                            version: number;
+                            validFrom: string;
+                            supersededAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPrice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    kind: "service" | "lab_test" | "medicine";
+                    /** @description A service code of the facility (consultation-outpatient …), a LOINC code of the lab catalogue, or a formulary code */
+                    code: string;
+                    /** @description Required for services; lab tests and medicines take the catalogue name */
+                    name?: string;
+                    /** @description The price, in minor units */
+                    unitPrice: number;
+                    /**
+                     * @description ISO 4217; amounts are in its minor units (piastres, cents)
+                     * @enum {unknown}
+                     */
+                    currency?: "SDG" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {unknown} */
+                        kind: "service" | "lab_test" | "medicine";
+                        code: string;
+                        name: string;
+                        currency: string;
+                        unitPrice: number;
+                        version: number;
+                        validFrom: string;
+                        supersededAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The currencies the facility bills in (SDG unless set) */
+                        currencies: ("SDG" | "USD")[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setBillingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The currencies the facility bills in (SDG unless set) */
+                    currencies: ("SDG" | "USD")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The currencies the facility bills in (SDG unless set) */
+                        currencies: ("SDG" | "USD")[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                patientId?: string;
+                status?: "issued" | "partially_paid" | "paid" | "void";
+                /** @description Issued on or after this UTC day */
+                from?: string;
+                /** @description Issued on or before this UTC day */
+                to?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            number: string;
+                            patientId: string;
+                            encounterId: string | null;
+                            currency: string;
+                            /** @enum {unknown} */
+                            status: "issued" | "partially_paid" | "paid" | "void";
+                            /** @description The sum of the lines */
+                            subtotal: number;
+                            discount: number;
+                            discountReason: string | null;
+                            discountApprovedBy: string | null;
+                            /** @description subtotal − discount */
+                            total: number;
+                            amountPaid: number;
+                            amountDue: number;
+                            issuedBy: string;
+                            issuedAt: string;
+                            voidReason: string | null;
+                            voidedBy: string | null;
+                            voidedAt: string | null;
+                            lines: {
+                                position: number;
+                                description: string;
+                                serviceCode: string | null;
+                                priceId: string | null;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    patientId: string;
+                    encounterId?: string;
+                    lines: {
+                        description: string;
+                        quantity: number;
+                        /** @description The price of one, in minor units */
+                        unitPrice: number;
+                        serviceCode?: string;
+                    }[];
+                    /**
+                     * @description ISO 4217; amounts are in its minor units (piastres, cents)
+                     * @enum {unknown}
+                     */
+                    currency?: "SDG" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoiceEncounter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description ISO 4217; amounts are in its minor units (piastres, cents)
+                     * @enum {unknown}
+                     */
+                    currency?: "SDG" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voidInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discountInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The discount in minor units */
+                    amount?: number;
+                    /** @description Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up */
+                    percentBp?: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        number: string;
+                        patientId: string;
+                        encounterId: string | null;
+                        currency: string;
+                        /** @enum {unknown} */
+                        status: "issued" | "partially_paid" | "paid" | "void";
+                        /** @description The sum of the lines */
+                        subtotal: number;
+                        discount: number;
+                        discountReason: string | null;
+                        discountApprovedBy: string | null;
+                        /** @description subtotal − discount */
+                        total: number;
+                        amountPaid: number;
+                        amountDue: number;
+                        issuedBy: string;
+                        issuedAt: string;
+                        voidReason: string | null;
+                        voidedBy: string | null;
+                        voidedAt: string | null;
+                        lines: {
+                            position: number;
+                            description: string;
+                            serviceCode: string | null;
+                            priceId: string | null;
+                            quantity: number;
+                            unitPrice: number;
+                            lineTotal: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoicePayments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            invoiceId: string;
+                            amount: number;
+                            currency: string;
+                            /** @enum {unknown} */
+                            method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                            reference: string | null;
+                            /** @enum {unknown} */
+                            status: "pending" | "completed";
+                            refundOf: string | null;
+                            reason: string | null;
+                            receivedBy: string;
+                            receivedAt: string;
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    takePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required: a unique key per payment attempt (a UUID); a retry with the same key answers the first response */
+                "idempotency-key"?: string;
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description In the invoice currency minor units */
+                    amount: number;
+                    /** @enum {unknown} */
+                    method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                    /** @description The transfer reference; required for bank_transfer and mobile_money */
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        invoiceId: string;
+                        amount: number;
+                        currency: string;
+                        /** @enum {unknown} */
+                        method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                        reference: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "completed";
+                        refundOf: string | null;
+                        reason: string | null;
+                        receivedBy: string;
+                        receivedAt: string;
+                        confirmedBy: string | null;
+                        confirmedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        invoiceId: string;
+                        amount: number;
+                        currency: string;
+                        /** @enum {unknown} */
+                        method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                        reference: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "completed";
+                        refundOf: string | null;
+                        reason: string | null;
+                        receivedBy: string;
+                        receivedAt: string;
+                        confirmedBy: string | null;
+                        confirmedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refundPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        invoiceId: string;
+                        amount: number;
+                        currency: string;
+                        /** @enum {unknown} */
+                        method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                        reference: string | null;
+                        /** @enum {unknown} */
+                        status: "pending" | "completed";
+                        refundOf: string | null;
+                        reason: string | null;
+                        receivedBy: string;
+                        receivedAt: string;
+                        confirmedBy: string | null;
+                        confirmedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openCashShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Cash in the drawer at the start, in minor units */
+                    openingFloat: number;
+                    /**
+                     * @description ISO 4217; amounts are in its minor units (piastres, cents)
+                     * @enum {unknown}
+                     */
+                    currency?: "SDG" | "USD";
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clerkId: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        currency: string;
+                        openingFloat: number;
+                        openedAt: string;
+                        closedAt: string | null;
+                        /** @description What the shift took per method, refunds subtracted, pending transfers included */
+                        byMethod: {
+                            cash: number;
+                            mobile_money: number;
+                            bank_transfer: number;
+                            card: number;
+                        };
+                        /** @description Opening float plus cash taken */
+                        expectedCash: number;
+                        countedCash: number | null;
+                        difference: number | null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    currentCashShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clerkId: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        currency: string;
+                        openingFloat: number;
+                        openedAt: string;
+                        closedAt: string | null;
+                        /** @description What the shift took per method, refunds subtracted, pending transfers included */
+                        byMethod: {
+                            cash: number;
+                            mobile_money: number;
+                            bank_transfer: number;
+                            card: number;
+                        };
+                        /** @description Opening float plus cash taken */
+                        expectedCash: number;
+                        countedCash: number | null;
+                        difference: number | null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCashShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clerkId: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        currency: string;
+                        openingFloat: number;
+                        openedAt: string;
+                        closedAt: string | null;
+                        /** @description What the shift took per method, refunds subtracted, pending transfers included */
+                        byMethod: {
+                            cash: number;
+                            mobile_money: number;
+                            bank_transfer: number;
+                            card: number;
+                        };
+                        /** @description Opening float plus cash taken */
+                        expectedCash: number;
+                        countedCash: number | null;
+                        difference: number | null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeCashShift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Cash counted in the drawer, in minor units */
+                    countedCash: number;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clerkId: string;
+                        /** @enum {unknown} */
+                        status: "open" | "closed";
+                        currency: string;
+                        openingFloat: number;
+                        openedAt: string;
+                        closedAt: string | null;
+                        /** @description What the shift took per method, refunds subtracted, pending transfers included */
+                        byMethod: {
+                            cash: number;
+                            mobile_money: number;
+                            bank_transfer: number;
+                            card: number;
+                        };
+                        /** @description Opening float plus cash taken */
+                        expectedCash: number;
+                        countedCash: number | null;
+                        difference: number | null;
+                        note: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

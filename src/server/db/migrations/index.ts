@@ -11,6 +11,7 @@ import * as webApp from './2026-11-27T1200_web_app.ts';
 import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scripts.ts';
 import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1510_clinical.ts';
+import * as billing from './2026-11-27T1600_billing.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -28,4 +29,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1400_patient_name_keys_scripts': patientNameKeysScripts,
   '2026-11-27T1500_terminology': terminology,
   '2026-11-27T1510_clinical': clinical,
+  '2026-11-27T1600_billing': billing,
 };

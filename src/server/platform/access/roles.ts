@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'lab:order',           // order lab tests
   'lab:read',            // the lab worklist and orders
   'lab:result',          // collect, enter results, verify another technician's results
+  'billing:read',        // the price list, invoices and payments
+  'billing:write',       // issue and void invoices, take, confirm and refund payments
+  'billing:manage',      // set prices
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,13 +43,13 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
-  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage'],
+  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage', 'billing:read', 'billing:manage'],
   doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write', 'prescriptions:write', 'prescriptions:read', 'lab:order', 'lab:read'],
   nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'prescriptions:read', 'lab:read'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],
   lab_technician: ['facilities:read', 'patients:read', 'appointments:read', 'terminology:read', 'lab:read', 'lab:result'],
   pharmacist: ['facilities:read', 'patients:read', 'terminology:read', 'prescriptions:read', 'prescriptions:dispense'],
-  billing_clerk: ['facilities:read', 'patients:read', 'appointments:read'],
+  billing_clerk: ['facilities:read', 'patients:read', 'appointments:read', 'billing:read', 'billing:write'],
   compliance_officer: ['facilities:read', 'users:read', 'audit:read'],
 };
 

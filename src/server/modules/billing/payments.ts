@@ -1,0 +1,100 @@
+// Taking payments, confirming transfers, refunding. Every change of an invoice's money happens with
+// its row locked, so concurrent payments on one invoice are checked one after another against
+// what is due. Cash and card complete at once; bank-app and mobile-money transfers carry their
+// reference (unique per facility) and stay pending until a billing clerk confirms them.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { uuidv7, nowIso } from '../../platform/ids.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
+import type { PaymentMethod, PaymentTable } from './billing.table.ts';
+import type { Caller, Executor } from './caller.ts';
+import { findInvoice } from './invoices.ts';
+import { checkPayment, checkRefund, statusFor } from './money.ts';
+import { shiftForPayment } from './shifts.ts';
+
+export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string }
+type Trx = Transaction<Database>;
+
+export const paymentView = (p: PaymentTable) => ({
+  id: p.id, invoiceId: p.invoice_id, amount: Number(p.amount), currency: p.currency, method: p.method, reference: p.reference,
+  status: p.status, refundOf: p.refund_of, reason: p.reason, receivedBy: p.received_by, receivedAt: p.received_at,
+  confirmedBy: p.confirmed_by, confirmedAt: p.confirmed_at,
+});
+
+export async function findPayment(db: Executor, facilityId: string, id: string): Promise<PaymentTable> {
+  const row = await db.selectFrom('payments').selectAll().where('facility_id', '=', facilityId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Payment');
+  return row;
+}
+
+async function moveInvoiceMoney(trx: Trx, invoiceId: string, total: number, paid: number): Promise<void> {
+  await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(total, paid), updated_at: nowIso() }).where('id', '=', invoiceId).execute();
+}
+
+/** Takes a payment inside `trx` (the caller's, which also stores the idempotent response); answers the payment row. */
+export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, invoiceId: string, input: PaymentInput): Promise<PaymentTable> {
+  const transfer = input.method === 'bank_transfer' || input.method === 'mobile_money';
+  if (transfer && !input.reference) throw invalid([{ field: 'body.reference', message: 'is required for bank and mobile-money transfers: the reference the patient\'s app shows' }]);
+  const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, invoiceId, true);
+  if (inv.status === 'void') throw new AppError('invalid_transition', 'The invoice is void; it takes no payments.');
+  const pending = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
+    .where('invoice_id', '=', invoiceId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const total = Number(inv.total);
+  const paid = Number(inv.amount_paid);
+  checkPayment(total, paid + Number(pending.sum), input.amount);
+  const shiftId = await shiftForPayment(trx, ctx.db.client, caller, input.method);
+  const now = nowIso();
+  const row: PaymentTable = {
+    id: uuidv7(), facility_id: caller.facilityId, invoice_id: invoiceId, patient_id: inv.patient_id, amount: input.amount, currency: inv.currency,
+    method: input.method, reference: input.reference ?? null, status: transfer ? 'pending' : 'completed', refund_of: null, reason: null, shift_id: shiftId,
+    received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
+  };
+  try {
+    // A savepoint would be needed to survive a failed insert on PostgreSQL; the conflict ends the request anyway.
+    await trx.insertInto('payments').values(row).execute();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('conflict', `The reference ${input.reference} was already used for a payment in this facility; check the transfer.`);
+    throw err;
+  }
+  if (!transfer) await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
+  await ctx.audit.record({ ...caller.audit, action: 'payment.take', patientId: inv.patient_id, targetType: 'payment', targetId: row.id, details: { invoiceId, amount: input.amount, method: input.method } }, trx);
+  return row;
+}
+
+export async function confirmPayment(ctx: AppContext, caller: Caller, paymentId: string): Promise<void> {
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const before = await findPayment(trx, caller.facilityId, paymentId);
+    const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, before.invoice_id, true);
+    const p = await findPayment(trx, caller.facilityId, paymentId); // read again under the invoice lock
+    if (p.status !== 'pending') throw new AppError('invalid_transition', 'The payment is already confirmed.');
+    const now = nowIso();
+    await trx.updateTable('payments').set({ status: 'completed', confirmed_by: caller.userId, confirmed_at: now }).where('id', '=', paymentId).execute();
+    await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) + Number(p.amount));
+    await ctx.audit.record({ ...caller.audit, action: 'payment.confirm', patientId: inv.patient_id, targetType: 'payment', targetId: paymentId }, trx);
+  });
+}
+
+/** A refund: a negative completed payment naming the original; answers its id. */
+export async function refundPayment(ctx: AppContext, caller: Caller, paymentId: string, amount: number, reason: string): Promise<string> {
+  const id = uuidv7();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const before = await findPayment(trx, caller.facilityId, paymentId);
+    const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, before.invoice_id, true);
+    const p = await findPayment(trx, caller.facilityId, paymentId);
+    if (p.refund_of !== null || p.status !== 'completed') throw new AppError('invalid_transition', 'Only a completed payment can be refunded (not a pending transfer, nor a refund).');
+    const refunded = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
+      .where('refund_of', '=', paymentId).executeTakeFirstOrThrow();
+    checkRefund(Number(p.amount), -Number(refunded.sum), amount);
+    const shiftId = await shiftForPayment(trx, ctx.db.client, caller, p.method);
+    const now = nowIso();
+    await trx.insertInto('payments').values({
+      id, facility_id: caller.facilityId, invoice_id: inv.id, patient_id: inv.patient_id, amount: -amount, currency: p.currency, method: p.method,
+      reference: null, status: 'completed', refund_of: paymentId, reason, shift_id: shiftId, received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
+    }).execute();
+    await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) - amount);
+    await ctx.audit.record({ ...caller.audit, action: 'payment.refund', patientId: inv.patient_id, targetType: 'payment', targetId: id, details: { refundOf: paymentId, amount, reason } }, trx);
+  });
+  return id;
+}
