@@ -6,26 +6,30 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { addDays, isDate } from './day.ts';
 
-export function DayNav({ date, today, onChange }: { date: string; today: string; onChange(date: string): void }) {
+/** `onChange` gets how to move from the day shown now (which may be newer than `date`, see DayPage). */
+export function DayNav({ date, today, onChange }: { date: string; today: string; onChange(to: (current: string) => string): void }) {
   const { t, i18n } = useTranslation('scheduling');
   const rtl = i18n.dir() === 'rtl';
   const [Back, Forward] = rtl ? [IconChevronRight, IconChevronLeft] : [IconChevronLeft, IconChevronRight];
   return (
     <Group gap="xs" wrap="wrap" role="group" aria-label={t('scheduling:dayNav.label')}>
-      <ActionIcon variant="default" size="lg" onClick={() => onChange(addDays(date, -1))} aria-label={t('scheduling:dayNav.previous')}>
+      <ActionIcon variant="default" size="lg" onClick={() => onChange((d) => addDays(d, -1))} aria-label={t('scheduling:dayNav.previous')}>
         <Back size={18} aria-hidden />
       </ActionIcon>
-      <Button variant={date === today ? 'filled' : 'default'} onClick={() => onChange(today)} aria-pressed={date === today}>
+      <Button variant={date === today ? 'filled' : 'default'} onClick={() => onChange(() => today)} aria-pressed={date === today}>
         {t('scheduling:dayNav.today')}
       </Button>
-      <ActionIcon variant="default" size="lg" onClick={() => onChange(addDays(date, 1))} aria-label={t('scheduling:dayNav.next')}>
+      <ActionIcon variant="default" size="lg" onClick={() => onChange((d) => addDays(d, 1))} aria-label={t('scheduling:dayNav.next')}>
         <Forward size={18} aria-hidden />
       </ActionIcon>
       <TextInput
         type="date"
         aria-label={t('scheduling:dayNav.pick')}
         value={date}
-        onChange={(e) => isDate(e.currentTarget.value) && onChange(e.currentTarget.value)}
+        onChange={(e) => {
+          const picked = e.currentTarget.value;
+          if (isDate(picked)) onChange(() => picked);
+        }}
         w={170}
         dir="ltr"
       />

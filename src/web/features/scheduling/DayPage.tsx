@@ -40,8 +40,10 @@ export function DayPage() {
   const slots = new Map(shown.map((p, i) => [p.id, slotQueries[i]?.data]));
   const slotError = slotQueries.find((q) => q.isError)?.error;
 
+  // From the address as it is now, not as last rendered: the router changes the address at once but
+  // may render the new day a moment later, and a second quick click must count from the new day.
   const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes)) {
       if (v) next.set(k, v);
       else next.delete(k);
@@ -63,7 +65,11 @@ export function DayPage() {
         </Button>
       </Group>
       <Group gap="md" align="flex-end" wrap="wrap">
-        <DayNav date={date} today={today} onChange={(d) => set({ date: d === today ? null : d })} />
+        <DayNav date={date} today={today} onChange={(to) => {
+          const from = new URLSearchParams(window.location.search).get('date');
+          const d = to(isDate(from) ? from : today);
+          set({ date: d === today ? null : d });
+        }} />
         <NativeSelect
           label={t('scheduling:day.provider')}
           value={providerId ?? ''}
