@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { createFacility, createUser, type TestFacility } from '../../../../test/support/fixtures.ts';
 import { hashBcrypt } from './crypto/passwords.ts';
+import { ROLE_PERMISSIONS } from '../../platform/access/roles.ts';
 import { PASSWORD, me, metric, post, problemOf, signIn } from './test-helpers.ts';
 
 eachDialect((dialect) => {
@@ -53,7 +54,8 @@ eachDialect((dialect) => {
       preferredLanguage: null, digits: null,
       memberships: [{
         facilityId: facility.id, facilityName: 'Omdurman Clinic', role: 'doctor', timeZone: 'Africa/Khartoum', lockAfterMinutes: 10,
-        permissions: ['facilities:read', 'patients:read', 'patients:write', 'appointments:read', 'appointments:write', 'appointments:attend'],
+        // The role's row of the one permission table (docs/access-control.md checks the same table).
+        permissions: [...ROLE_PERMISSIONS.doctor],
       }],
     });
     problemOf(await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }), 401, 'unauthorized');
