@@ -47,6 +47,22 @@ eachDialect((dialect) => {
     assert.equal(overridden.json().medicationName, 'Amoxicillin 500 mg capsule');
   });
 
+  test('an allergy recorded only as free text ("Penicillin", بنسلين) warns about amoxicillin; an unrelated one does not', async () => {
+    for (const substance of ['Penicillin', 'بنسلين']) {
+      const { patientId, encounterId } = await openEncounter();
+      assert.equal((await call(t.app, clinic.nurse, 'POST', `/patients/${patientId}/allergies`, { substance, severity: 'moderate', reaction: 'rash' })).statusCode, 201);
+      const warned = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin);
+      assert.equal(warned.statusCode, 409, `${substance}: ${warned.body}`);
+      assert.deepEqual(warned.json().warnings.map((w: { kind: string }) => w.kind), ['allergy']);
+      assert.equal(await count(encounterId), 0);
+    }
+    const { patientId, encounterId } = await openEncounter();
+    assert.equal((await call(t.app, clinic.nurse, 'POST', `/patients/${patientId}/allergies`, { substance: 'Peanuts', severity: 'severe', reaction: 'anaphylaxis' })).statusCode, 201);
+    const prescribed = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin);
+    assert.equal(prescribed.statusCode, 201, prescribed.body);
+    assert.deepEqual(prescribed.json().warnings, []);
+  });
+
   test('the same medicine already active is a duplicate warning', async () => {
     const { encounterId } = await openEncounter();
     assert.equal((await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).statusCode, 201);
