@@ -8403,6 +8403,8 @@ export interface operations {
                             id: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             appointmentId: string | null;
                             providerId: string;
@@ -8501,6 +8503,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -8570,6 +8574,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -8786,6 +8792,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -8855,6 +8863,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -8977,6 +8987,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -9046,6 +9058,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -10628,6 +10642,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -10687,6 +10703,8 @@ export interface operations {
                                 id: string;
                                 patientId: string;
                                 patientName: string | null;
+                                patientNameLatin: string | null;
+                                patientNameArabic: string | null;
                                 mrn: string | null;
                                 appointmentId: string | null;
                                 providerId: string;
@@ -10808,6 +10826,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11013,6 +11033,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -11130,6 +11152,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11290,6 +11314,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11451,6 +11477,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;

@@ -97,6 +97,21 @@ eachDialect((dialect) => {
     assert.equal(await count(encounterId), 0);
   });
 
+  test('the pharmacy queue and the worklist carry the patient name in each script', async () => {
+    const registered = await t.app.inject({
+      method: 'POST', url: '/api/v1/patients', headers: clinic.receptionist.headers,
+      payload: { firstName: 'Hawa', lastName: 'Adam', firstNameAr: 'حواء', fatherNameAr: 'محمد', lastNameAr: 'آدم', dateOfBirth: '1979-11-20', confirmNew: true },
+    });
+    const patientId = registered.json().id as string;
+    const encounterId = (await call(t.app, clinic.doctor, 'POST', '/encounters', { patientId })).json().id as string;
+    assert.equal((await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).statusCode, 201);
+    const names = { patientName: 'Hawa Adam', patientNameLatin: 'Hawa Adam', patientNameArabic: 'حواء محمد آدم' };
+    const [item] = (await call(t.app, pharmacist, 'GET', `/prescriptions?status=pending&patientId=${patientId}`)).json().items;
+    assert.deepEqual({ patientName: item.patientName, patientNameLatin: item.patientNameLatin, patientNameArabic: item.patientNameArabic }, names);
+    const listed = (await call(t.app, clinic.doctor, 'GET', '/encounters?status=in_progress&limit=100')).json().items.find((e: { id: string }) => e.id === encounterId);
+    assert.deepEqual({ patientName: listed.patientName, patientNameLatin: listed.patientNameLatin, patientNameArabic: listed.patientNameArabic }, names);
+  });
+
   test('the pharmacy queue, partial dispensing, and never more than prescribed', async () => {
     const { patientId, encounterId } = await openEncounter();
     const rx = (await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).json();
