@@ -56,6 +56,7 @@ for (const dialect of configuredDialects()) {
           await signInAt(page, server, nurse.email, '/clinical/triage', language);
           const waiting = page.getByTestId('queue-item').filter({ hasText: visit.mrn });
           await waiting.waitFor();
+          await waiting.getByText(nameInScript, { exact: true }).waitFor(); // the name in the interface's script
           await assertAccessible(page, `triage queue (${language})`);
           await waiting.getByRole('button').click();
           const banner = page.getByRole('region', { name: language === 'en' ? 'Patient' : 'المريض' });
@@ -85,6 +86,7 @@ for (const dialect of configuredDialects()) {
         await withPage(browser, `clinical-workspace-${dialect.client}-${language}`, { language }, async ({ page }) => {
           await signInAt(page, server, doctor.email, '/clinical', language);
           const row = page.getByTestId('worklist-item').filter({ hasText: visit.mrn });
+          await row.getByText(nameInScript, { exact: true }).waitFor();
           await assertAccessible(page, `worklist (${language})`);
           if (shots) await capture(page, 'clinical-worklist');
           await row.getByRole('link').click();

@@ -8645,6 +8645,8 @@ export interface operations {
                             id: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             appointmentId: string | null;
                             providerId: string;
@@ -8743,6 +8745,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -8812,6 +8816,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -9028,6 +9034,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -9097,6 +9105,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -9219,6 +9229,8 @@ export interface operations {
                         id: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         appointmentId: string | null;
                         providerId: string;
@@ -9288,6 +9300,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -10870,6 +10884,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -10929,6 +10945,8 @@ export interface operations {
                                 id: string;
                                 patientId: string;
                                 patientName: string | null;
+                                patientNameLatin: string | null;
+                                patientNameArabic: string | null;
                                 mrn: string | null;
                                 appointmentId: string | null;
                                 providerId: string;
@@ -11050,6 +11068,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11255,6 +11275,8 @@ export interface operations {
                             encounterId: string;
                             patientId: string;
                             patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
                             mrn: string | null;
                             medicationCode: string;
                             medicationName: string;
@@ -11372,6 +11394,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11532,6 +11556,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;
@@ -11693,6 +11719,8 @@ export interface operations {
                         encounterId: string;
                         patientId: string;
                         patientName: string | null;
+                        patientNameLatin: string | null;
+                        patientNameArabic: string | null;
                         mrn: string | null;
                         medicationCode: string;
                         medicationName: string;

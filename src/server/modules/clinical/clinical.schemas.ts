@@ -93,7 +93,7 @@ export const Note = Type.Object({
 });
 
 const encounterFields = {
-  id: Type.String(), patientId: Type.String(), patientName: Nullable(Type.String()), mrn: Nullable(Type.String()),
+  id: Type.String(), patientId: Type.String(), patientName: Nullable(Type.String()), patientNameLatin: Nullable(Type.String()), patientNameArabic: Nullable(Type.String()), mrn: Nullable(Type.String()),
   appointmentId: Nullable(Type.String()), providerId: Type.String(), type: Type.String(), status: Type.Enum([...ENCOUNTER_STATUSES]),
   chiefComplaint: Nullable(Type.String()), startedAt: Type.String(), completedAt: Nullable(Type.String()), completedBy: Nullable(Type.String()),
 };

@@ -1,6 +1,6 @@
 // Rows as the API shows them. A record corrected by a later one says so (amendedById), so readers
 // see the current value and the trail of what it replaced.
-import { displayName } from '../patients/index.ts';
+import { patientNames } from '../patients/index.ts';
 import type { DiagnosisTable, EncounterTable, NoteTable, VitalsTable } from './clinical.table.ts';
 import type { EncounterRow } from './encounters.repository.ts';
 import type { Entries } from './entries.repository.ts';
@@ -38,9 +38,13 @@ export function noteView(n: NoteTable, later: Map<string, string> = new Map()) {
   };
 }
 
+const NO_NAMES = { patientName: null, patientNameLatin: null, patientNameArabic: null };
+/** The patient's name in each script when the row was read with them (the worklist), else nulls. */
+const namesOf = (r: { first_name?: unknown }) => (r.first_name !== undefined ? patientNames(r as EncounterRow) : NO_NAMES);
+
 export function encounterSummary(e: EncounterTable & Partial<Omit<EncounterRow, keyof EncounterTable>>) {
   return {
-    id: e.id, patientId: e.patient_id, patientName: e.first_name !== undefined ? displayName(e as EncounterRow) || null : null, mrn: e.mrn ?? null,
+    id: e.id, patientId: e.patient_id, ...namesOf(e), mrn: e.mrn ?? null,
     appointmentId: e.appointment_id, providerId: e.provider_id, type: e.type, status: e.status, chiefComplaint: e.chief_complaint,
     startedAt: e.started_at, completedAt: e.completed_at, completedBy: e.completed_by,
   };

@@ -2,15 +2,16 @@
 import { Type, type Static } from 'typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { Nullable, Uuid } from './clinical.schemas.ts';
+import { DESCRIPTION_MAX, ONSET_PATTERN, REACTION_MAX, SEVERITIES, SUBSTANCE_MAX } from './history.rules.ts';
 
 export const AllergyParams = Type.Object({ id: Uuid, allergyId: Type.String({ pattern: UUID_PATTERN }) });
 export const ProblemParams = Type.Object({ id: Uuid, problemId: Type.String({ pattern: UUID_PATTERN }) });
 
 export const AllergyBody = Type.Object({
-  substance: Type.String({ minLength: 1, maxLength: 200, description: 'What the patient reacts to, as said (penicillin, peanuts, sulfa drugs)' }),
+  substance: Type.String({ minLength: 1, maxLength: SUBSTANCE_MAX, description: 'What the patient reacts to, as said (penicillin, peanuts, sulfa drugs)' }),
   medicationCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'A formulary code (amoxicillin-cap-500mg) or an allergy class (penicillins, sulfonamides …): prescriptions it covers are warned about' })),
-  reaction: Type.Optional(Type.String({ maxLength: 500 })),
-  severity: Type.Enum(['mild', 'moderate', 'severe']),
+  reaction: Type.Optional(Type.String({ maxLength: REACTION_MAX })),
+  severity: Type.Enum([...SEVERITIES]),
 }, { additionalProperties: false });
 export type AllergyInput = Static<typeof AllergyBody>;
 
@@ -22,9 +23,9 @@ export const Allergy = Type.Object({
 });
 
 export const ProblemBody = Type.Object({
-  description: Type.String({ minLength: 1, maxLength: 500 }),
+  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX }),
   code: Type.Optional(Type.String({ minLength: 1, maxLength: 16, description: 'An ICD-10 code from the catalog' })),
-  onsetDate: Type.Optional(Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
+  onsetDate: Type.Optional(Type.String({ pattern: ONSET_PATTERN, description: 'YYYY, YYYY-MM or YYYY-MM-DD' })),
 }, { additionalProperties: false });
 export type ProblemInput = Static<typeof ProblemBody>;
 

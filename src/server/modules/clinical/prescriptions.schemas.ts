@@ -26,7 +26,7 @@ const Warning = Type.Object({
 });
 
 export const Prescription = Type.Object({
-  id: Type.String(), encounterId: Type.String(), patientId: Type.String(), patientName: Nullable(Type.String()), mrn: Nullable(Type.String()),
+  id: Type.String(), encounterId: Type.String(), patientId: Type.String(), patientName: Nullable(Type.String()), patientNameLatin: Nullable(Type.String()), patientNameArabic: Nullable(Type.String()), mrn: Nullable(Type.String()),
   medicationCode: Type.String(), medicationName: Type.String(), dose: Type.Number(), doseUnit: Type.String(), route: Type.String(), frequency: Type.String(),
   durationDays: Type.Integer(), quantity: Nullable(Type.Integer()), instructions: Nullable(Type.String()), status: Type.Enum([...PRESCRIPTION_STATUSES]),
   dispensedQuantity: Type.Integer(), warnings: Type.Array(Warning), overrideReason: Nullable(Type.String()),

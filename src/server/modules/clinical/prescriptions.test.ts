@@ -47,6 +47,22 @@ eachDialect((dialect) => {
     assert.equal(overridden.json().medicationName, 'Amoxicillin 500 mg capsule');
   });
 
+  test('an allergy recorded only as free text ("Penicillin", بنسلين) warns about amoxicillin; an unrelated one does not', async () => {
+    for (const substance of ['Penicillin', 'بنسلين']) {
+      const { patientId, encounterId } = await openEncounter();
+      assert.equal((await call(t.app, clinic.nurse, 'POST', `/patients/${patientId}/allergies`, { substance, severity: 'moderate', reaction: 'rash' })).statusCode, 201);
+      const warned = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin);
+      assert.equal(warned.statusCode, 409, `${substance}: ${warned.body}`);
+      assert.deepEqual(warned.json().warnings.map((w: { kind: string }) => w.kind), ['allergy']);
+      assert.equal(await count(encounterId), 0);
+    }
+    const { patientId, encounterId } = await openEncounter();
+    assert.equal((await call(t.app, clinic.nurse, 'POST', `/patients/${patientId}/allergies`, { substance: 'Peanuts', severity: 'severe', reaction: 'anaphylaxis' })).statusCode, 201);
+    const prescribed = await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin);
+    assert.equal(prescribed.statusCode, 201, prescribed.body);
+    assert.deepEqual(prescribed.json().warnings, []);
+  });
+
   test('the same medicine already active is a duplicate warning', async () => {
     const { encounterId } = await openEncounter();
     assert.equal((await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).statusCode, 201);
@@ -79,6 +95,21 @@ eachDialect((dialect) => {
     await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/complete`);
     assert.equal((await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).statusCode, 409);
     assert.equal(await count(encounterId), 0);
+  });
+
+  test('the pharmacy queue and the worklist carry the patient name in each script', async () => {
+    const registered = await t.app.inject({
+      method: 'POST', url: '/api/v1/patients', headers: clinic.receptionist.headers,
+      payload: { firstName: 'Hawa', lastName: 'Adam', firstNameAr: 'حواء', fatherNameAr: 'محمد', lastNameAr: 'آدم', dateOfBirth: '1979-11-20', confirmNew: true },
+    });
+    const patientId = registered.json().id as string;
+    const encounterId = (await call(t.app, clinic.doctor, 'POST', '/encounters', { patientId })).json().id as string;
+    assert.equal((await call(t.app, clinic.doctor, 'POST', `/encounters/${encounterId}/prescriptions`, amoxicillin)).statusCode, 201);
+    const names = { patientName: 'Hawa Adam', patientNameLatin: 'Hawa Adam', patientNameArabic: 'حواء محمد آدم' };
+    const [item] = (await call(t.app, pharmacist, 'GET', `/prescriptions?status=pending&patientId=${patientId}`)).json().items;
+    assert.deepEqual({ patientName: item.patientName, patientNameLatin: item.patientNameLatin, patientNameArabic: item.patientNameArabic }, names);
+    const listed = (await call(t.app, clinic.doctor, 'GET', '/encounters?status=in_progress&limit=100')).json().items.find((e: { id: string }) => e.id === encounterId);
+    assert.deepEqual({ patientName: listed.patientName, patientNameLatin: listed.patientNameLatin, patientNameArabic: listed.patientNameArabic }, names);
   });
 
   test('the pharmacy queue, partial dispensing, and never more than prescribed', async () => {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { nowIso, uuidv7 } from '../../platform/ids.ts';
 import { allergyCovers, findMedication } from '../terminology/index.ts';
-import { displayName, type PatientNameColumns } from '../patients/index.ts';
+import { patientNames, type PatientNameColumns } from '../patients/index.ts';
 import type { PrescriptionTable } from './clinical.table.ts';
 import type { Caller, Executor } from './clinical-deps.ts';
 import type { PrescriptionInput } from './prescriptions.schemas.ts';
@@ -94,7 +94,7 @@ export async function dispense(ctx: AppContext, caller: Caller, id: string, quan
 type Row = PrescriptionTable & Partial<PatientNameColumns & { mrn: string | null }>;
 
 export const prescriptionView = (p: Row) => ({
-  id: p.id, encounterId: p.encounter_id, patientId: p.patient_id, patientName: p.first_name !== undefined ? displayName(p as PatientNameColumns) || null : null, mrn: p.mrn ?? null,
+  id: p.id, encounterId: p.encounter_id, patientId: p.patient_id, ...(p.first_name !== undefined ? patientNames(p as PatientNameColumns) : { patientName: null, patientNameLatin: null, patientNameArabic: null }), mrn: p.mrn ?? null,
   medicationCode: p.medication_code, medicationName: p.medication_name, dose: Number(p.dose), doseUnit: p.dose_unit, route: p.route, frequency: p.frequency,
   durationDays: Number(p.duration_days), quantity: p.quantity === null ? null : Number(p.quantity), instructions: p.instructions, status: p.status,
   dispensedQuantity: Number(p.dispensed_quantity), warnings: JSON.parse(p.warnings) as Warning[], overrideReason: p.override_reason,

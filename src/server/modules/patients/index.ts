@@ -10,7 +10,7 @@ import { NATIONAL_ID_PURPOSE } from './patient-record.ts';
 import type { EncryptedField } from '../../platform/keys/encrypted-field.ts';
 
 export { seedPatients } from './seed-patients.ts';
-export { displayName, type PatientNameColumns } from './patient-view.ts';
+export { displayName, patientNames, type PatientNameColumns } from './patient-view.ts';
 // The text folding behind name search, for other modules' searches (the terminology catalogues).
 export { arabicKey, normaliseArabic, normaliseLatin } from './text/index.ts';
 export { prefixEnd } from './name-keys.ts';

@@ -37,6 +37,20 @@ export function displayName(row: PatientNameColumns): string {
   return parts.join(' ');
 }
 
+const joined = (parts: (string | null)[]): string | null => parts.filter(Boolean).join(' ') || null;
+
+/**
+ * The name as registered and in each script, so a screen can show the interface's script with the
+ * other beside it (appointments, the queue, the clinical worklist and the pharmacy carry these).
+ */
+export function patientNames(r: PatientNameColumns): { patientName: string | null; patientNameLatin: string | null; patientNameArabic: string | null } {
+  return {
+    patientName: displayName(r) || null,
+    patientNameLatin: joined([r.first_name, r.father_name, r.grandfather_name, r.last_name]),
+    patientNameArabic: joined([r.first_name_ar, r.father_name_ar, r.grandfather_name_ar, r.last_name_ar]),
+  };
+}
+
 function summaryFields(row: PatientSummaryRow) {
   return {
     id: row.id,

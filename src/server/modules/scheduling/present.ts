@@ -1,7 +1,7 @@
 // Rows as the API shows them: the appointment's times in the facility's zone with its offset, the
 // record's own instants (createdAt, updatedAt) in UTC like every other resource, the patient by name.
 import { formatInZone, instant } from '../../platform/time.ts';
-import { displayName, type PatientNameColumns } from '../patients/index.ts';
+import { displayName, patientNames, type PatientNameColumns } from '../patients/index.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 import type { AppointmentView } from './appointments.schemas.ts';
 
@@ -11,17 +11,6 @@ const maybeInZone = (zone: string, iso: string | null) => (iso === null ? null :
 /** The name as registered: the Latin-script parts when there are any, else the Arabic ones. */
 export function patientDisplayName(r: PatientNameColumns): string | null {
   return displayName(r) || null;
-}
-
-const joined = (parts: (string | null)[]): string | null => parts.filter(Boolean).join(' ') || null;
-
-/** The name in each script, so a screen can show the interface's script with the other beside it. */
-export function patientNames(r: PatientNameColumns): { patientName: string | null; patientNameLatin: string | null; patientNameArabic: string | null } {
-  return {
-    patientName: patientDisplayName(r),
-    patientNameLatin: joined([r.first_name, r.father_name, r.grandfather_name, r.last_name]),
-    patientNameArabic: joined([r.first_name_ar, r.father_name_ar, r.grandfather_name_ar, r.last_name_ar]),
-  };
 }
 
 export function appointmentView(r: AppointmentRow, zone: string): AppointmentView {

@@ -9,7 +9,8 @@ import { localDateOf, localMinutesToInstant } from '../../platform/time.ts';
 import { Queue, QueueQuery } from './appointments.schemas.ts';
 import { waitingQueue } from './appointments.repository.ts';
 import { facilityZone } from './providers.repository.ts';
-import { inZone, patientNames } from './present.ts';
+import { patientNames } from '../patients/index.ts';
+import { inZone } from './present.ts';
 
 export async function queueRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -10,7 +10,7 @@ import { terminologyRoutes } from './terminology.routes.ts';
 export { findIcd10, findMedication, findLabTests } from './lookups.ts';
 export type { Icd10Entry, Medication, LabTest } from './entries.ts';
 export { flagLabResult, isCriticalFlag, type LabFlag, type FlaggableTest, type Sex } from './lab-flags.ts';
-export { ALLERGY_GROUPS, allergyGroupsOf, allergyCovers, isAllergyGroup, type AllergyGroup } from './allergy-groups.ts';
+export { ALLERGY_GROUPS, allergenGroup, allergyGroupsOf, allergyCovers, isAllergyGroup, type AllergyGroup } from './allergy-groups.ts';
 export { normaliseIcd10Code, normaliseLoincCode, normaliseMedicationCode } from './codes.ts';
 export type { CatalogueKind, TerminologyTables } from './terminology.table.ts';
 export { importIcd10OrderFile as importIcd10, type Icd10ImportOptions, type Icd10ImportResult } from './icd10-import.ts';

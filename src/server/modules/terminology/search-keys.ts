@@ -34,14 +34,23 @@ const arabicWordKey = (word: string) => arabicKey(word).replace(/(.)\1+/gu, '$1'
 const arabicWordKeys = (word: string, stored: boolean) =>
   (stored && word.startsWith('وال') && word.length > 4 ? [arabicWordKey(word), arabicWordKey(word.slice(1))] : [arabicWordKey(word)]);
 
-function wordKeys(text: string, stored: boolean): string[] {
-  const keys: string[] = [];
+function foldedWords(text: string, stored: boolean): string[] {
+  const words: string[] = [];
   for (const run of text.replace(/\p{Cf}/gu, '').match(SCRIPT_RUNS) ?? []) {
-    const words = ARABIC.test(run) ? normaliseArabic(run).replace(NOT_LETTERS, ' ').split(' ').flatMap((w) => arabicWordKeys(w, stored)) : normaliseLatin(run).split(' ');
-    for (const w of words) if (w && !STOP_WORDS.has(w)) keys.push(clip(w));
+    words.push(...(ARABIC.test(run) ? normaliseArabic(run).replace(NOT_LETTERS, ' ').split(' ').flatMap((w) => arabicWordKeys(w, stored)) : normaliseLatin(run).split(' ')));
   }
-  return keys;
+  return words.filter(Boolean);
 }
+
+function wordKeys(text: string, stored: boolean): string[] {
+  return foldedWords(text, stored).filter((w) => !STOP_WORDS.has(w)).map(clip);
+}
+
+/**
+ * The words of a text folded as search keys are, in order and with stop words kept (they can
+ * change the meaning of a short phrase: غير in "non-steroidal"). Allergy matching compares these.
+ */
+export const foldWords = (text: string): string[] => foldedWords(text, false);
 
 const trimPunctuation = (raw: string) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 

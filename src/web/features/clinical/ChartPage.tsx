@@ -8,11 +8,11 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { Splash } from '../../components/Splash.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useFormat } from '../../i18n/useFormat.ts';
-import { Bdi } from '../../components/Bdi.tsx';
 import { DiagnosisLine } from './DiagnosisLine.tsx';
 import { LabOrderCard } from './LabOrderCard.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
 import { PrescriptionLine } from './PrescriptionLine.tsx';
+import { ProblemLine } from './ProblemLine.tsx';
 import { useChart, useEncountersDetail } from './queries.ts';
 import { TrendChart } from './TrendChart.tsx';
 import { trendSeries } from './trend.ts';
@@ -44,13 +44,7 @@ export function ChartPage() {
             <Title order={2} size="h3" id="problems-title">{t('clinical:chart.problems')}</Title>
             {first.problems.length === 0 && <Text size="sm" c="dimmed">{t('clinical:chart.noProblems')}</Text>}
             <Stack gap={4} component="ul" className="nc-plain-list">
-              {first.problems.map((p) => (
-                <Group key={p.id} component="li" gap="xs">
-                  {p.code && <Badge variant="light" radius="sm"><Bdi ltr>{p.code}</Bdi></Badge>}
-                  <Text size="sm" dir="auto">{p.description}</Text>
-                  {p.onsetDate && <Text size="xs" c="dimmed">{t('clinical:chart.since', { date: p.onsetDate })}</Text>}
-                </Group>
-              ))}
+              {first.problems.map((p) => <ProblemLine key={p.id} problem={p} />)}
             </Stack>
           </Stack>
         </Grid.Col>

@@ -9,6 +9,8 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import type { EncounterSummary } from './types.ts';
 import { useEncounterText } from './useEncounterText.ts';
 import './clinical.css';
+import { nameFields } from '../scheduling/names.ts';
+import { PatientName } from '../reception/PatientName.tsx';
 
 interface Props {
   items: EncounterSummary[];
@@ -26,7 +28,7 @@ export function EncounterList({ items, providerName, action }: Props) {
         <Paper key={e.id} component="li" withBorder radius="md" p="sm" data-testid="worklist-item">
           <Group justify="space-between" gap="sm" wrap="wrap">
             <Stack gap={2}>
-              <Anchor component={Link} to={`/clinical/encounters/${e.id}`} fw={600} dir="auto">{e.patientName ?? t('clinical:queue.unnamed')}</Anchor>
+              <Anchor component={Link} to={`/clinical/encounters/${e.id}`} fw={600}>{e.patientName ? <PatientName patient={nameFields(e)} /> : t('clinical:queue.unnamed')}</Anchor>
               <Text size="sm" c="dimmed">
                 {e.mrn && <><Bdi ltr>{e.mrn}</Bdi>{' · '}</>}
                 {words.type(e.type)}{' · '}{format.time(e.startedAt)}

@@ -1,6 +1,7 @@
 // Who the clinician is treating, always on top: the name in the interface's script with the other
 // beside it, MRN, age and sex, and the allergies where nobody can miss them (red, with severity in
 // words, not only colour). "No known allergies" is said only when the record says so: an empty list.
+// Clinicians allowed to record allergies or problems do it from here (HistoryActions).
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
@@ -11,6 +12,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { PatientName } from '../reception/PatientName.tsx';
 import { usePatient } from '../reception/queries.ts';
 import { usePatientText } from '../reception/usePatientText.ts';
+import { HistoryActions } from './HistoryActions.tsx';
 import { useAllergies } from './queries.ts';
 import './clinical.css';
 
@@ -49,6 +51,7 @@ export function PatientBanner({ patientId, children, chartLink = true }: { patie
             {a.reaction && <>{' · '}<bdi>{a.reaction}</bdi></>}
           </Badge>
         ))}
+        <HistoryActions patientId={patientId} />
       </Group>
     </Paper>
   );

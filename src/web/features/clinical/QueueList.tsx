@@ -11,9 +11,13 @@ import { useCan } from '../../app/session/permissions.ts';
 import { useQueue, useStartAppointment } from './queries.ts';
 import type { QueueItem } from './types.ts';
 import './clinical.css';
+import { usePatientText } from '../reception/usePatientText.ts';
+import { nameFields } from '../scheduling/names.ts';
+import { PatientName } from '../reception/PatientName.tsx';
 
 export function QueueList({ onStarted, title }: { onStarted(encounterId: string, item: QueueItem): void; title: string }) {
   const { t } = useTranslation('clinical');
+  const { name } = usePatientText();
   const format = useFormat();
   const canRead = useCan('appointments:read');
   const canStart = useCan('appointments:attend');
@@ -40,7 +44,7 @@ export function QueueList({ onStarted, title }: { onStarted(encounterId: string,
             <Paper key={item.appointmentId} component="li" withBorder radius="md" p="sm" data-testid="queue-item">
               <Group justify="space-between" gap="sm">
                 <Stack gap={2}>
-                  <Text fw={600} dir="auto">{item.patientName ?? t('clinical:queue.unnamed')}</Text>
+                  {item.patientName ? <PatientName patient={nameFields(item)} /> : <Text fw={600}>{t('clinical:queue.unnamed')}</Text>}
                   <Text size="sm" c="dimmed">
                     {item.mrn && <><Bdi ltr>{item.mrn}</Bdi>{' · '}</>}
                     {t('clinical:queue.with', { provider: item.providerName })}{' · '}
@@ -49,7 +53,7 @@ export function QueueList({ onStarted, title }: { onStarted(encounterId: string,
                 </Stack>
                 {canStart && (
                   <Button leftSection={<IconPlayerPlay size={16} aria-hidden />} loading={start.isPending && start.variables === item.appointmentId}
-                    onClick={() => begin(item)} aria-label={t('clinical:queue.startFor', { name: item.patientName ?? item.mrn ?? '' })}>
+                    onClick={() => begin(item)} aria-label={t('clinical:queue.startFor', { name: item.patientName ? name(nameFields(item)).primary.text : item.mrn ?? '' })}>
                     {t('clinical:queue.start')}
                   </Button>
                 )}

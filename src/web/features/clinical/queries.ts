@@ -2,7 +2,7 @@
 // worklist, the encounter and the chart together; requests take the query's AbortSignal.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import type { DiagnosisBody, NoteBody, PrescriptionBody, VitalsBody } from './types.ts';
+import type { AllergyBody, DiagnosisBody, NoteBody, PrescriptionBody, ProblemBody, VitalsBody } from './types.ts';
 
 export const encounterKey = (id: string) => ['clinical', 'encounter', id] as const;
 
@@ -165,3 +165,29 @@ export function useLabTestSearch(q: string, enabled: boolean) {
 
 export const usePrescribe = (id: string) => useEncounterWrite((e, body: PrescriptionBody) => call(api.POST('/api/v1/encounters/{id}/prescriptions', { params: { path: { id: e } }, body })), id);
 export const useOrderLabTests = (id: string) => useEncounterWrite((e, body: { tests: string[]; priority: 'routine' | 'urgent' | 'stat' }) => call(api.POST('/api/v1/encounters/{id}/lab-orders', { params: { path: { id: e } }, body })), id);
+
+/** The medicine classes an allergy can be recorded against, with English and Arabic labels (a fixed list). */
+export function useAllergyGroups(enabled = true) {
+  return useQuery({
+    queryKey: ['clinical', 'allergy-groups'],
+    queryFn: ({ signal }) => call(api.GET('/api/v1/terminology/allergy-groups', { signal })),
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+/** Allergies and problems are the patient's, not an encounter's; a change refreshes the banner, chart and encounter. */
+function usePatientWrite<B, R>(send: (patientId: string, body: B) => Promise<R>, patientId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => send(patientId, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['clinical'] }),
+  });
+}
+
+export const useRecordAllergy = (patientId: string) => usePatientWrite((p, body: AllergyBody) => call(api.POST('/api/v1/patients/{id}/allergies', { params: { path: { id: p } }, body })), patientId);
+export const useSetAllergyStatus = (patientId: string) => usePatientWrite((p, { id, status }: { id: string; status: 'inactive' | 'entered_in_error' }) =>
+  call(api.PATCH('/api/v1/patients/{id}/allergies/{allergyId}', { params: { path: { id: p, allergyId: id } }, body: { status } })), patientId);
+export const useRecordProblem = (patientId: string) => usePatientWrite((p, body: ProblemBody) => call(api.POST('/api/v1/patients/{id}/problems', { params: { path: { id: p } }, body })), patientId);
+export const useSetProblemStatus = (patientId: string) => usePatientWrite((p, { id, status }: { id: string; status: 'resolved' | 'entered_in_error' }) =>
+  call(api.PATCH('/api/v1/patients/{id}/problems/{problemId}', { params: { path: { id: p, problemId: id } }, body: { status } })), patientId);

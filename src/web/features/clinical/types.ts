@@ -23,3 +23,7 @@ export type LabOrder = Encounter['labOrders'][number];
 export type LabTestResult = LabOrder['tests'][number];
 export type MedicationItem = Json<paths['/api/v1/terminology/medications']['get']['responses'][200]>['items'][number];
 export type LabTestItem = Json<paths['/api/v1/terminology/lab-tests']['get']['responses'][200]>['items'][number];
+export type AllergyBody = Body<paths['/api/v1/patients/{id}/allergies']['post']>;
+export type Problem = Chart['problems'][number];
+export type ProblemBody = Body<paths['/api/v1/patients/{id}/problems']['post']>;
+export type AllergyGroupItem = Json<paths['/api/v1/terminology/allergy-groups']['get']['responses'][200]>['items'][number];

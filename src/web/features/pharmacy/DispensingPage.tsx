@@ -13,6 +13,8 @@ import { useFormat } from '../../i18n/useFormat.ts';
 import { PrescriptionLine } from '../clinical/PrescriptionLine.tsx';
 import type { Prescription } from '../clinical/types.ts';
 import '../clinical/clinical.css';
+import { nameFields } from '../scheduling/names.ts';
+import { PatientName } from '../reception/PatientName.tsx';
 
 function useQueue() {
   return useInfiniteQuery({
@@ -61,7 +63,7 @@ function DispenseCard({ prescription: p }: { prescription: Prescription }) {
     <Paper component="li" withBorder radius="md" p="md" data-testid="dispense-item">
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
-          <Text fw={700} dir="auto">{p.patientName ?? ''} {p.mrn && <Text span size="sm" c="dimmed" fw={400}><Bdi ltr>{p.mrn}</Bdi></Text>}</Text>
+          <Group gap="xs" align="baseline">{p.patientName && <PatientName patient={nameFields(p)} />}{p.mrn && <Text span size="sm" c="dimmed"><Bdi ltr>{p.mrn}</Bdi></Text>}</Group>
           <Text size="sm" c="dimmed">{t('pharmacy:prescribedAt', { time: format.dateTime(p.prescribedAt) })}</Text>
         </Group>
         <PrescriptionLine prescription={done ?? p} />
