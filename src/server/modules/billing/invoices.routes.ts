@@ -8,7 +8,7 @@ import { IdParams, Invoice, InvoiceBody, InvoiceQuery, Nullable, VoidBody, Curre
 import { findInvoice, invoicesWithLines, issueInvoice, voidInvoice } from './invoices.ts';
 import { invoiceEncounter } from './encounter-invoice.ts';
 import { discountInvoice } from './discounts.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/keyset-cursor.ts';
 import { addDays } from '../../platform/time.ts';
 
 const tags = ['billing'];

@@ -10,7 +10,7 @@ import { patientEncounters } from './encounters.repository.ts';
 import { entriesOf, latestVitals } from './entries.repository.ts';
 import { allergiesOf, allergyView, problemsOf, problemView } from './history.ts';
 import { byEncounter, encounterSummary, vitalsView } from './encounter-view.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, page } from '../../platform/http/keyset-cursor.ts';
 import { activePrescriptions, prescriptionView } from './prescriptions.ts';
 
 const DEMOGRAPHICS = [

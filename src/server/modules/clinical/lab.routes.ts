@@ -8,7 +8,7 @@ import { IdParams, Nullable, encounterConflict } from './clinical.schemas.ts';
 import { LabOrder, LabOrderBody, LabQuery, ResultsBody, labProblem } from './lab.schemas.ts';
 import { callerOf, type Caller } from './clinical-deps.ts';
 import { collectSample, enterResults, labOrdersWithTests, orderLabTests, verifyResults } from './lab.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, page } from '../../platform/http/keyset-cursor.ts';
 
 const tags = ['clinical'];
 

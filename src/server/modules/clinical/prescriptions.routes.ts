@@ -9,7 +9,7 @@ import { CancelPrescriptionBody, DispenseBody, Prescription, PrescriptionBody, P
 import { cancelPrescription, changePrescription } from './prescription-changes.ts';
 import { callerOf } from './clinical-deps.ts';
 import { dispense, prescribe, prescriptionView } from './prescriptions.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, page } from '../../platform/http/keyset-cursor.ts';
 
 const tags = ['clinical'];
 const NAMES = ['p.mrn', 'p.first_name', 'p.father_name', 'p.grandfather_name', 'p.last_name', 'p.first_name_ar', 'p.father_name_ar', 'p.grandfather_name_ar', 'p.last_name_ar'] as const;

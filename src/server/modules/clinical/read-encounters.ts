@@ -8,7 +8,7 @@ import type { Caller } from './clinical-deps.ts';
 import { findEncounter, listEncounters } from './encounters.repository.ts';
 import { entriesOf } from './entries.repository.ts';
 import { encounterDetail, encounterSummary } from './encounter-view.ts';
-import { decodeCursor, page } from './cursor.ts';
+import { decodeCursor, page } from '../../platform/http/keyset-cursor.ts';
 import { prescriptionView } from './prescriptions.ts';
 import { labOrdersWithTests } from './lab.ts';
 

@@ -1,6 +1,6 @@
-// Opaque keyset cursors: the (started_at, id) of the last row shown, so pages stay stable while
-// encounters are added.
-import { invalid } from '../../platform/errors.ts';
+// Opaque keyset cursors: the (time, id) of the last row shown — an encounter's start, an invoice's
+// issue — so pages stay stable while rows are added. Shared by the modules that list by time.
+import { invalid } from '../errors.ts';
 
 export interface Position { at: string; id: string }
 
