@@ -51,7 +51,8 @@ export interface Config {
   metrics: { token?: string; allow: string[] };
   smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean };
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
-  stripe: { secretKey?: string; webhookSecret?: string };
+  /** Card payments; off without STRIPE_SECRET_KEY. apiBase points the stripe package elsewhere (a test server, a proxy). */
+  stripe: { secretKey?: string; webhookSecret?: string; apiBase: string; timeoutMs: number; maxNetworkRetries: number; webhookToleranceS: number };
   /** `tracesUrl`: where OTLP/HTTP spans go (from JAEGER_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT); none, no tracing. */
   monitoring: { sentryDsn?: string; sentryRelease?: string; jaegerEndpoint?: string; prometheusEndpoint?: string; tracesUrl?: string; tracesSampleRatio: number };
   /** `previousIndexKey`: the blind-index key being replaced; lookups try both until `nilecare keys rotate` is done. */
@@ -155,7 +156,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       secure: r.bool('SMTP_SECURE', false),
     },
     s3: { bucket: r.optStr('S3_BUCKET'), region: r.optStr('S3_REGION'), accessKey: r.optStr('S3_ACCESS_KEY'), secretKey: r.optStr('S3_SECRET_KEY'), endpoint: r.optStr('S3_ENDPOINT') },
-    stripe: { secretKey: r.optStr('STRIPE_SECRET_KEY'), webhookSecret: r.optStr('STRIPE_WEBHOOK_SECRET') },
+    stripe: {
+      secretKey: r.optStr('STRIPE_SECRET_KEY'),
+      webhookSecret: r.optStr('STRIPE_WEBHOOK_SECRET'),
+      apiBase: stripeApiBase(r),
+      timeoutMs: r.duration('STRIPE_TIMEOUT', '10s'),
+      maxNetworkRetries: r.int('STRIPE_MAX_NETWORK_RETRIES', 2, 0, 5),
+      webhookToleranceS: Math.round(r.duration('STRIPE_WEBHOOK_TOLERANCE', '5m') / 1000),
+    },
     monitoring: {
       sentryDsn: sentryDsn(r), sentryRelease: r.optStr('SENTRY_RELEASE'),
       jaegerEndpoint: r.optStr('JAEGER_ENDPOINT'), prometheusEndpoint: r.optStr('PROMETHEUS_ENDPOINT'), tracesUrl: tracesUrl(r),
@@ -207,6 +215,15 @@ function tracesUrl(r: ReturnType<typeof readEnv>): string | undefined {
   }
   const base = v.replace(/\/+$/, '');
   return base.endsWith('/v1/traces') ? base : `${base}/v1/traces`;
+}
+
+function stripeApiBase(r: ReturnType<typeof readEnv>): string {
+  const v = r.str('STRIPE_API_BASE', 'https://api.stripe.com');
+  if (!/^https?:\/\/[^/]/.test(v) || !URL.canParse(v)) {
+    r.problem('STRIPE_API_BASE', `must be an http(s) URL such as https://api.stripe.com, got "${v}"`);
+    return 'https://api.stripe.com';
+  }
+  return v;
 }
 
 function sentryDsn(r: ReturnType<typeof readEnv>): string | undefined {

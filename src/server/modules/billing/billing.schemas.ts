@@ -81,8 +81,13 @@ export const RefundBody = Type.Object({
 
 export const Payment = Type.Object({
   id: Type.String(), invoiceId: Type.String(), amount: Type.Integer(), currency: Type.String(), method: Type.Enum([...PAYMENT_METHODS]),
-  reference: Nullable(Type.String()), status: Type.Enum(['pending', 'completed']), refundOf: Nullable(Type.String()), reason: Nullable(Type.String()),
+  reference: Nullable(Type.String({ description: 'The transfer reference, or for a card payment the processor\'s PaymentIntent id' })),
+  status: Type.Enum(['pending', 'completed', 'failed'], { description: 'Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed' }), refundOf: Nullable(Type.String()), reason: Nullable(Type.String()),
   receivedBy: Type.String(), receivedAt: Type.String(), confirmedBy: Nullable(Type.String()), confirmedAt: Nullable(Type.String()),
+});
+export const TakenPayment = Type.Object({
+  ...Payment.properties,
+  clientSecret: Type.Optional(Type.String({ description: 'Card payments only: the PaymentIntent client secret the card form (Stripe.js) confirms the payment with' })),
 });
 export const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7e]+$', description: 'Required: a unique key per payment attempt (a UUID); a retry with the same key answers the first response' })),

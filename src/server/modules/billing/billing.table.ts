@@ -3,7 +3,8 @@
 export type PriceKind = 'service' | 'lab_test' | 'medicine';
 export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'void';
 export type PaymentMethod = 'cash' | 'mobile_money' | 'bank_transfer' | 'card';
-export type PaymentStatus = 'pending' | 'completed';
+/** Card payments start pending and end completed or failed by the provider's webhook. */
+export type PaymentStatus = 'pending' | 'completed' | 'failed';
 
 /** The currencies a facility bills in, comma-separated (SDG only when it has no row). */
 export interface BillingSettingsTable { facility_id: string; currencies: string; updated_by: string; updated_at: string }
@@ -110,6 +111,17 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** A provider webhook event applied (or deliberately ignored) once; outcome says which. */
+export interface PaymentProviderEventTable {
+  provider: string;
+  event_id: string;
+  type: string;
+  facility_id: string | null;
+  payment_id: string | null;
+  outcome: string;
+  received_at: string;
+}
+
 export interface BillingTables {
   billing_settings: BillingSettingsTable;
   billing_prices: BillingPriceTable;
@@ -119,4 +131,5 @@ export interface BillingTables {
   payments: PaymentTable;
   cash_shifts: CashShiftTable;
   idempotency_keys: IdempotencyKeyTable;
+  payment_provider_events: PaymentProviderEventTable;
 }

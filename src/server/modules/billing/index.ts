@@ -1,5 +1,6 @@
 // Billing: the versioned price list, invoices (by hand or from what an encounter ordered) with
-// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds.
+// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds,
+// card payments through Stripe and its signed webhook.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
@@ -9,12 +10,16 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
+import { stripeProvider } from './stripe-provider.ts';
+import { cardWebhookRoutes } from './card-webhook.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
   await priceRoutes(app, { ctx });
   await invoiceRoutes(app, { ctx });
-  await paymentRoutes(app, { ctx });
+  const provider = stripeProvider(ctx.config.stripe, ctx.log);
+  await paymentRoutes(app, { ctx, provider });
+  await app.register(cardWebhookRoutes, { ctx, provider });
   await shiftRoutes(app, { ctx });
 }
 

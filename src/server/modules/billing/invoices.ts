@@ -59,7 +59,7 @@ export async function voidInvoice(ctx: AppContext, caller: Caller, id: string, r
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, id, true);
     if (inv.status === 'void') throw new AppError('invalid_transition', 'The invoice is already void.');
-    const anyPayment = await trx.selectFrom('payments').select('id').where('invoice_id', '=', id).executeTakeFirst();
+    const anyPayment = await trx.selectFrom('payments').select('id').where('invoice_id', '=', id).where('status', '!=', 'failed').executeTakeFirst();
     if (anyPayment) throw new AppError('invalid_transition', 'The invoice has payments; refund them first, or correct it with a credit note.');
     const now = nowIso();
     await trx.updateTable('invoices').set({ status: 'void', void_reason: reason, voided_by: caller.userId, voided_at: now, updated_at: now }).where('id', '=', id).execute();

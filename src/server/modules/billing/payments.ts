@@ -1,14 +1,15 @@
 // Taking payments, confirming transfers, refunding. Every change of an invoice's money happens with
 // its row locked, so concurrent payments on one invoice are checked one after another against
-// what is due. Cash and card complete at once; bank-app and mobile-money transfers carry their
-// reference (unique per facility) and stay pending until a billing clerk confirms them.
+// what is due. Cash completes at once; bank-app and mobile-money transfers carry their reference
+// (unique per facility) and stay pending until a billing clerk confirms them; card payments carry
+// the processor's PaymentIntent id and stay pending until its webhook says (card-webhook.ts).
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import type { PaymentMethod, PaymentTable } from './billing.table.ts';
+import type { InvoiceTable, PaymentMethod, PaymentTable } from './billing.table.ts';
 import type { Caller, Executor } from './caller.ts';
 import { findInvoice } from './invoices.ts';
 import { checkPayment, checkRefund, statusFor } from './money.ts';
@@ -16,6 +17,19 @@ import { shiftForPayment } from './shifts.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string }
 type Trx = Transaction<Database>;
+
+/** Pending payments count against what is due, so confirming them later can never overpay. */
+async function pendingSum(db: Executor, invoiceId: string): Promise<number> {
+  const row = await db.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
+    .where('invoice_id', '=', invoiceId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  return Number(row.sum);
+}
+
+/** Refuses a payment the invoice cannot take: void, or more than is due (pending payments count). */
+export async function checkPayable(db: Executor, inv: InvoiceTable, amount: number): Promise<void> {
+  if (inv.status === 'void') throw new AppError('invalid_transition', 'The invoice is void; it takes no payments.');
+  checkPayment(Number(inv.total), Number(inv.amount_paid) + await pendingSum(db, inv.id), amount);
+}
 
 export const paymentView = (p: PaymentTable) => ({
   id: p.id, invoiceId: p.invoice_id, amount: Number(p.amount), currency: p.currency, method: p.method, reference: p.reference,
@@ -29,26 +43,27 @@ export async function findPayment(db: Executor, facilityId: string, id: string):
   return row;
 }
 
-async function moveInvoiceMoney(trx: Trx, invoiceId: string, total: number, paid: number): Promise<void> {
+export async function moveInvoiceMoney(trx: Trx, invoiceId: string, total: number, paid: number): Promise<void> {
   await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(total, paid), updated_at: nowIso() }).where('id', '=', invoiceId).execute();
 }
 
-/** Takes a payment inside `trx` (the caller's, which also stores the idempotent response); answers the payment row. */
-export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, invoiceId: string, input: PaymentInput): Promise<PaymentTable> {
+/**
+ * Takes a payment inside `trx` (the caller's, which also stores the idempotent response); answers
+ * the payment row. A card payment comes with the processor's reference, made just before.
+ */
+export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, invoiceId: string, input: PaymentInput, cardRef?: string): Promise<PaymentTable> {
   const transfer = input.method === 'bank_transfer' || input.method === 'mobile_money';
   if (transfer && !input.reference) throw invalid([{ field: 'body.reference', message: 'is required for bank and mobile-money transfers: the reference the patient\'s app shows' }]);
+  const pendingUntilConfirmed = transfer || input.method === 'card';
   const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, invoiceId, true);
-  if (inv.status === 'void') throw new AppError('invalid_transition', 'The invoice is void; it takes no payments.');
-  const pending = await trx.selectFrom('payments').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('sum'))
-    .where('invoice_id', '=', invoiceId).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  await checkPayable(trx, inv, input.amount);
   const total = Number(inv.total);
   const paid = Number(inv.amount_paid);
-  checkPayment(total, paid + Number(pending.sum), input.amount);
   const shiftId = await shiftForPayment(trx, ctx.db.client, caller, input.method);
   const now = nowIso();
   const row: PaymentTable = {
     id: uuidv7(), facility_id: caller.facilityId, invoice_id: invoiceId, patient_id: inv.patient_id, amount: input.amount, currency: inv.currency,
-    method: input.method, reference: input.reference ?? null, status: transfer ? 'pending' : 'completed', refund_of: null, reason: null, shift_id: shiftId,
+    method: input.method, reference: cardRef ?? input.reference ?? null, status: pendingUntilConfirmed ? 'pending' : 'completed', refund_of: null, reason: null, shift_id: shiftId,
     received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
   };
   try {
@@ -58,7 +73,7 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
     if (isUniqueViolation(err)) throw new AppError('conflict', `The reference ${input.reference} was already used for a payment in this facility; check the transfer.`);
     throw err;
   }
-  if (!transfer) await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
+  if (!pendingUntilConfirmed) await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
   await ctx.audit.record({ ...caller.audit, action: 'payment.take', patientId: inv.patient_id, targetType: 'payment', targetId: row.id, details: { invoiceId, amount: input.amount, method: input.method } }, trx);
   return row;
 }
@@ -68,6 +83,7 @@ export async function confirmPayment(ctx: AppContext, caller: Caller, paymentId:
     const before = await findPayment(trx, caller.facilityId, paymentId);
     const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, before.invoice_id, true);
     const p = await findPayment(trx, caller.facilityId, paymentId); // read again under the invoice lock
+    if (p.method === 'card') throw new AppError('invalid_transition', 'Card payments are confirmed by the card processor, not by hand.');
     if (p.status !== 'pending') throw new AppError('invalid_transition', 'The payment is already confirmed.');
     const now = nowIso();
     await trx.updateTable('payments').set({ status: 'completed', confirmed_by: caller.userId, confirmed_at: now }).where('id', '=', paymentId).execute();

@@ -47,9 +47,9 @@ export async function findShift(db: Executor, facilityId: string, id: string): P
   return row;
 }
 
-/** What the shift took, per method (refunds subtract), pending transfers included. */
+/** What the shift took, per method (refunds subtract), pending payments included, failed card payments not. */
 async function takenByMethod(db: Executor, shiftId: string): Promise<Record<PaymentMethod, number>> {
-  const rows = await db.selectFrom('payments').select((eb) => ['method', eb.fn.sum<number>('amount').as('sum')]).where('shift_id', '=', shiftId).groupBy('method').execute();
+  const rows = await db.selectFrom('payments').select((eb) => ['method', eb.fn.sum<number>('amount').as('sum')]).where('shift_id', '=', shiftId).where('status', '!=', 'failed').groupBy('method').execute();
   const out: Record<PaymentMethod, number> = { cash: 0, mobile_money: 0, bank_transfer: 0, card: 0 };
   for (const r of rows) out[r.method] = Number(r.sum);
   return out;
