@@ -1343,7 +1343,7 @@ export interface paths {
         /** The payments and refunds of an invoice, oldest first */
         get: operations["listInvoicePayments"];
         put?: never;
-        /** Take a payment (Idempotency-Key required); transfers stay pending until confirmed */
+        /** Take a payment (Idempotency-Key required); transfers and card payments stay pending until confirmed */
         post: operations["takePayment"];
         delete?: never;
         options?: never;
@@ -1379,6 +1379,23 @@ export interface paths {
         put?: never;
         /** Refund all or part of a completed payment, with a reason */
         post: operations["refundPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe webhook (public, verified by the Stripe-Signature header): applies payment_intent.succeeded, payment_failed and canceled once each */
+        post: operations["stripeWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -14198,8 +14215,11 @@ export interface operations {
                             /** @enum {unknown} */
                             method: "cash" | "mobile_money" | "bank_transfer" | "card";
                             reference: string | null;
-                            /** @enum {unknown} */
-                            status: "pending" | "completed";
+                            /**
+                             * @description Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "completed" | "failed";
                             refundOf: string | null;
                             reason: string | null;
                             receivedBy: string;
@@ -14298,14 +14318,19 @@ export interface operations {
                         /** @enum {unknown} */
                         method: "cash" | "mobile_money" | "bank_transfer" | "card";
                         reference: string | null;
-                        /** @enum {unknown} */
-                        status: "pending" | "completed";
+                        /**
+                         * @description Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "completed" | "failed";
                         refundOf: string | null;
                         reason: string | null;
                         receivedBy: string;
                         receivedAt: string;
                         confirmedBy: string | null;
                         confirmedAt: string | null;
+                        /** @description Card payments only: the PaymentIntent client secret the card form (Stripe.js) confirms the payment with */
+                        clientSecret?: string;
                     };
                 };
             };
@@ -14448,6 +14473,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description service_unavailable: card payments are not set up, or the card processor did not answer (nothing was charged; retry with the same key) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "service_unavailable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
         };
     };
     confirmPayment: {
@@ -14478,8 +14541,11 @@ export interface operations {
                         /** @enum {unknown} */
                         method: "cash" | "mobile_money" | "bank_transfer" | "card";
                         reference: string | null;
-                        /** @enum {unknown} */
-                        status: "pending" | "completed";
+                        /**
+                         * @description Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "completed" | "failed";
                         refundOf: string | null;
                         reason: string | null;
                         receivedBy: string;
@@ -14627,8 +14693,11 @@ export interface operations {
                         /** @enum {unknown} */
                         method: "cash" | "mobile_money" | "bank_transfer" | "card";
                         reference: string | null;
-                        /** @enum {unknown} */
-                        status: "pending" | "completed";
+                        /**
+                         * @description Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed
+                         * @enum {unknown}
+                         */
+                        status: "pending" | "completed" | "failed";
                         refundOf: string | null;
                         reason: string | null;
                         receivedBy: string;
@@ -14775,6 +14844,139 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stripeWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description t=<unix time>,v1=<HMAC-SHA256 of "t.body" with the webhook secret> */
+                "stripe-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        received: boolean;
+                        /**
+                         * @description applied; duplicate: this event id was applied before; ignored: a type or a payment this server does not act on
+                         * @enum {unknown}
+                         */
+                        outcome: "applied" | "duplicate" | "ignored";
+                    };
+                };
+            };
+            /** @description bad_request: the Stripe-Signature header is missing or does not verify for this body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "bad_request";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description service_unavailable: card payments are not set up on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "service_unavailable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
