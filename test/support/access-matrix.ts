@@ -88,6 +88,8 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/invoices/:id/void': () => ({ reason: 'Matrix check' }),
   'POST /api/v1/invoices/:id/discount': () => ({ amount: 1, reason: 'Matrix check' }),
   'POST /api/v1/invoices/:id/payments': () => ({ amount: 1, method: 'cash' }),
+  // POST /api/v1/payments/stripe/webhook is public but signed: no token, a Stripe-Signature instead
+  // (the matrix sees it reached, never 401/403); stripe-webhook.test.ts checks the signature.
   'POST /api/v1/payments/:id/refunds': () => ({ amount: 1, reason: 'Matrix check' }),
   'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),
 };
