@@ -92,3 +92,12 @@ test('operations settings: backups, rotation leftovers, tracing and error report
   assert.throws(() => parseConfig({ ...base, PHI_INDEX_KEY_PREVIOUS: 'c2hvcnQ=', JAEGER_ENDPOINT: 'jaeger:4318', SENTRY_DSN: 'nope', JWT_SECRET_PREVIOUS: 'short' }),
     (e: ConfigError) => ['PHI_INDEX_KEY_PREVIOUS', 'JAEGER_ENDPOINT', 'SENTRY_DSN', 'JWT_SECRET_PREVIOUS'].every((n) => e.problems.some((p) => p.startsWith(n))));
 });
+
+test('Stripe: off without a key; the API base, timeout, retries and webhook tolerance have defaults and are checked', () => {
+  const d = parseConfig(base);
+  assert.deepEqual(d.stripe, { secretKey: undefined, webhookSecret: undefined, apiBase: 'https://api.stripe.com', timeoutMs: 10_000, maxNetworkRetries: 2, webhookToleranceS: 300 });
+  const c = parseConfig({ ...base, STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_API_BASE: 'http://127.0.0.1:12111', STRIPE_TIMEOUT: '3s', STRIPE_MAX_NETWORK_RETRIES: '0', STRIPE_WEBHOOK_TOLERANCE: '1m' });
+  assert.deepEqual(c.stripe, { secretKey: 'sk_test_x', webhookSecret: 'whsec_x', apiBase: 'http://127.0.0.1:12111', timeoutMs: 3000, maxNetworkRetries: 0, webhookToleranceS: 60 });
+  assert.throws(() => parseConfig({ ...base, STRIPE_API_BASE: 'api.stripe.com', STRIPE_MAX_NETWORK_RETRIES: '9', STRIPE_TIMEOUT: 'soon' }),
+    (e: ConfigError) => ['STRIPE_API_BASE', 'STRIPE_MAX_NETWORK_RETRIES', 'STRIPE_TIMEOUT'].every((n) => e.problems.some((p) => p.startsWith(n))));
+});
