@@ -65,6 +65,16 @@ eachDialect((dialect) => {
     assert.ok(!JSON.stringify(await rows(id)).includes('_secret_'));
   });
 
+  test('twenty concurrent identical card requests: one PaymentIntent, one payment, the same answer', async () => {
+    const id = await invoiceOf(1200);
+    const key = uuidv7();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => pay(id, { amount: 1200, method: 'card' }, key)));
+    assert.deepEqual(answers.map((a) => a.statusCode), Array(20).fill(201), answers.map((a) => a.body).join('\n'));
+    assert.equal(new Set(answers.map((a) => a.body)).size, 1);
+    assert.equal((await rows(id)).length, 1);
+    assert.equal([...stripe.intents.values()].filter((i) => i.metadata.nilecare_invoice_id === id).length, 1);
+  });
+
   test('a card payment takes no reference, and a clerk cannot confirm it by hand', async () => {
     const id = await invoiceOf(500);
     const withRef = await pay(id, { amount: 500, method: 'card', reference: 'ABC123' });
