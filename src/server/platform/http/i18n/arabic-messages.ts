@@ -100,6 +100,12 @@ export const ARABIC: [english: string, arabic: string][] = [
     'ليس رقم هاتف صحيحًا (مثل 0912345678 أو +249912345678 أو +<رمز الدولة><الرقم>)'],
   ['is not a provider (an active doctor or nurse) in this facility', 'ليس مقدّم خدمة (طبيبًا أو ممرضًا نشطًا) في هذه المنشأة'],
   ['is not an IANA time zone name (e.g. Africa/Khartoum)', 'ليس اسم منطقة زمنية من IANA (مثل Africa/Khartoum)'],
+  // Card payments (modules/billing: payment-provider.ts, stripe-provider.ts)
+  ['Card payments are not set up on this server ({what}); take the payment by another method, or ask the administrator to configure Stripe.',
+    'الدفع بالبطاقة غير مُعَدّ على هذا الخادم ({what})؛ خذ الدفعة بطريقة أخرى، أو اطلب من المسؤول إعداد Stripe.'],
+  ['The card processor did not answer in time; nothing was charged. Try again with the same Idempotency-Key.',
+    'لم يستجب معالج البطاقات في الوقت المحدد؛ لم يُخصم أي مبلغ. حاول مرة أخرى بمفتاح Idempotency-Key نفسه.'],
+  ['Card payments are confirmed by the card processor, not by hand.', 'تُؤكَّد مدفوعات البطاقة من معالج البطاقات، لا يدويًا.'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
