@@ -9,6 +9,7 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
+import { worklistRoutes } from './worklist.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -16,6 +17,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await invoiceRoutes(app, { ctx });
   await paymentRoutes(app, { ctx });
   await shiftRoutes(app, { ctx });
+  await worklistRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };
