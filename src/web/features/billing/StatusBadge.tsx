@@ -1,0 +1,13 @@
+// An invoice's or payment's status as a badge; dark shades keep the white text readable (axe).
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { InvoiceStatus, Payment } from './types.ts';
+
+const COLORS: Record<InvoiceStatus | Payment['status'], string> = {
+  issued: 'blue.8', partially_paid: 'orange.9', paid: 'teal.9', void: 'gray.7', pending: 'orange.9', completed: 'teal.9',
+};
+
+export function StatusBadge({ status }: { status: InvoiceStatus | Payment['status'] }) {
+  const { t } = useTranslation('billing');
+  return <Badge color={COLORS[status]} radius="sm" data-status={status}>{t(`billing:status.${status}`)}</Badge>;
+}
