@@ -19,34 +19,34 @@ import type { UninvoicedEncounter } from './types.ts';
 import './billing.css';
 
 export function DeskPage() {
-  const { t } = useTranslation('billing');
-  usePageTitle(t('billing:desk.title'));
+  const { t } = useTranslation('invoicing');
+  usePageTitle(t('invoicing:desk.title'));
   const canWrite = useCan('billing:write');
   const uninvoiced = useUninvoiced();
   const open = useOpenInvoices();
   return (
     <Stack gap="lg" maw={1100}>
-      <Title order={1}>{t('billing:desk.title')}</Title>
+      <Title order={1}>{t('invoicing:desk.title')}</Title>
       <BillingNav />
       {canWrite && <ShiftSummary />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="sm" component="section" aria-labelledby="to-invoice">
-          <Title order={2} size="h3" id="to-invoice">{t('billing:desk.toInvoice')}</Title>
+          <Title order={2} size="h3" id="to-invoice">{t('invoicing:desk.toInvoice')}</Title>
           {uninvoiced.isError && <ProblemAlert error={uninvoiced.error} />}
-          {uninvoiced.isSuccess && uninvoiced.data.items.length === 0 && <Text c="dimmed" role="status">{t('billing:desk.nothingToInvoice')}</Text>}
+          {uninvoiced.isSuccess && uninvoiced.data.items.length === 0 && <Text c="dimmed" role="status">{t('invoicing:desk.nothingToInvoice')}</Text>}
           <Stack gap="xs" component="ul" className="nc-plain-list">
             {uninvoiced.data?.items.map((e) => <EncounterToInvoice key={e.encounterId} encounter={e} canWrite={canWrite} />)}
           </Stack>
-          {uninvoiced.data?.more && <Text size="sm" c="dimmed">{t('billing:desk.more')}</Text>}
+          {uninvoiced.data?.more && <Text size="sm" c="dimmed">{t('invoicing:desk.more')}</Text>}
         </Stack>
         <Stack gap="sm" component="section" aria-labelledby="open-invoices">
-          <Title order={2} size="h3" id="open-invoices">{t('billing:desk.open')}</Title>
+          <Title order={2} size="h3" id="open-invoices">{t('invoicing:desk.open')}</Title>
           {open.isError && <ProblemAlert error={open.error} />}
-          {open.isSuccess && open.data.length === 0 && <Text c="dimmed" role="status">{t('billing:desk.noneOpen')}</Text>}
+          {open.isSuccess && open.data.length === 0 && <Text c="dimmed" role="status">{t('invoicing:desk.noneOpen')}</Text>}
           <Stack gap="xs" component="ul" className="nc-plain-list">
             {open.data?.map((inv) => <InvoiceRow key={inv.id} invoice={inv} />)}
           </Stack>
-          <Anchor component={Link} to="/billing/invoices" size="sm">{t('billing:desk.searchAll')}</Anchor>
+          <Anchor component={Link} to="/billing/invoices" size="sm">{t('invoicing:desk.searchAll')}</Anchor>
         </Stack>
       </SimpleGrid>
     </Stack>
@@ -54,7 +54,7 @@ export function DeskPage() {
 }
 
 function EncounterToInvoice({ encounter: e, canWrite }: { encounter: UninvoicedEncounter; canWrite: boolean }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const navigate = useNavigate();
   const create = useInvoiceEncounter();
@@ -63,15 +63,15 @@ function EncounterToInvoice({ encounter: e, canWrite }: { encounter: UninvoicedE
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Stack gap={2}>
           <Group gap="xs" align="baseline"><PatientName patient={nameFields(e)} />{e.mrn && <Text span size="sm" c="dimmed"><Bdi ltr>{e.mrn}</Bdi></Text>}</Group>
-          <Text size="sm" c="dimmed">{t('billing:desk.started', { time: format.time(e.startedAt), type: t(`billing:encounterType.${e.type}`, { defaultValue: e.type }) })}</Text>
+          <Text size="sm" c="dimmed">{t('invoicing:desk.started', { time: format.time(e.startedAt), type: t(`invoicing:encounterType.${e.type}`, { defaultValue: e.type }) })}</Text>
         </Stack>
         {canWrite && (
           <Button size="xs" loading={create.isPending} onClick={() => create.mutate(e.encounterId, { onSuccess: (inv) => void navigate(`/billing/invoices/${inv.id}`) })}>
-            {t('billing:desk.createInvoice')}
+            {t('invoicing:desk.createInvoice')}
           </Button>
         )}
       </Group>
-      {create.isError && <Stack mt="xs"><ProblemAlert error={create.error} title={t('billing:desk.cannotInvoice')} detail /></Stack>}
+      {create.isError && <Stack mt="xs"><ProblemAlert error={create.error} title={t('invoicing:desk.cannotInvoice')} detail /></Stack>}
     </Paper>
   );
 }

@@ -6,7 +6,7 @@ import { useMoney } from './useMoney.ts';
 import type { Invoice } from './types.ts';
 
 export function InvoiceLines({ invoice: inv }: { invoice: Invoice }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const money = useMoney();
   const m = (minor: number) => money(minor, inv.currency);
@@ -18,13 +18,13 @@ export function InvoiceLines({ invoice: inv }: { invoice: Invoice }) {
   );
   return (
     <Stack gap="xs">
-      <Table striped={false} verticalSpacing="xs" aria-label={t('billing:invoice.lines')}>
+      <Table striped={false} verticalSpacing="xs" aria-label={t('invoicing:invoice.lines')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('billing:invoice.description')}</Table.Th>
-            <Table.Th style={{ textAlign: 'end' }}>{t('billing:invoice.quantity')}</Table.Th>
-            <Table.Th style={{ textAlign: 'end' }}>{t('billing:invoice.unitPrice')}</Table.Th>
-            <Table.Th style={{ textAlign: 'end' }}>{t('billing:invoice.lineTotal')}</Table.Th>
+            <Table.Th>{t('invoicing:invoice.description')}</Table.Th>
+            <Table.Th style={{ textAlign: 'end' }}>{t('invoicing:invoice.quantity')}</Table.Th>
+            <Table.Th style={{ textAlign: 'end' }}>{t('invoicing:invoice.unitPrice')}</Table.Th>
+            <Table.Th style={{ textAlign: 'end' }}>{t('invoicing:invoice.lineTotal')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -38,14 +38,14 @@ export function InvoiceLines({ invoice: inv }: { invoice: Invoice }) {
           ))}
         </Table.Tbody>
         <Table.Tfoot className="nc-totals">
-          {inv.discount > 0 && total(t('billing:invoice.subtotal'), m(inv.subtotal))}
-          {inv.discount > 0 && total(t('billing:invoice.discount'), m(-inv.discount))}
-          {total(t('billing:invoice.total'), m(inv.total), true, 'invoice-total')}
-          {total(t('billing:invoice.paid'), m(inv.amountPaid), false, 'invoice-paid')}
-          {total(t('billing:invoice.due'), m(inv.amountDue), true, 'invoice-due')}
+          {inv.discount > 0 && total(t('invoicing:invoice.subtotal'), m(inv.subtotal))}
+          {inv.discount > 0 && total(t('invoicing:invoice.discount'), m(-inv.discount))}
+          {total(t('invoicing:invoice.total'), m(inv.total), true, 'invoice-total')}
+          {total(t('invoicing:invoice.paid'), m(inv.amountPaid), false, 'invoice-paid')}
+          {total(t('invoicing:invoice.due'), m(inv.amountDue), true, 'invoice-due')}
         </Table.Tfoot>
       </Table>
-      {inv.discountReason && <Text size="sm" c="dimmed">{t('billing:invoice.discountReason', { reason: inv.discountReason })}</Text>}
+      {inv.discountReason && <Text size="sm" c="dimmed">{t('invoicing:invoice.discountReason', { reason: inv.discountReason })}</Text>}
     </Stack>
   );
 }

@@ -20,13 +20,13 @@ import './billing.css';
 
 export function InvoicePage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const canWrite = useCan('billing:write');
   const invoice = useInvoice(id);
   const payments = usePayments(id);
   const inv = invoice.data;
-  usePageTitle(inv ? t('billing:invoice.title', { number: isolate(inv.number) }) : t('billing:invoice.loading'));
+  usePageTitle(inv ? t('invoicing:invoice.title', { number: isolate(inv.number) }) : t('invoicing:invoice.loading'));
   const payable = inv && (inv.status === 'issued' || inv.status === 'partially_paid');
   return (
     <Stack gap="lg" maw={1100}>
@@ -37,12 +37,12 @@ export function InvoicePage() {
         <>
           <Stack gap={4}>
             <Group gap="sm" align="center">
-              <Title order={1}>{t('billing:invoice.title', { number: isolate(inv.number) })}</Title>
+              <Title order={1}>{t('invoicing:invoice.title', { number: isolate(inv.number) })}</Title>
               <StatusBadge status={inv.status} />
             </Group>
             <PatientLabel patientId={inv.patientId} size="lg" />
-            <Text size="sm" c="dimmed">{t('billing:invoice.issuedAt', { time: format.dateTime(inv.issuedAt) })}</Text>
-            {inv.status === 'void' && <Text size="sm" c="red.8">{t('billing:invoice.voided', { reason: inv.voidReason ?? '' })}</Text>}
+            <Text size="sm" c="dimmed">{t('invoicing:invoice.issuedAt', { time: format.dateTime(inv.issuedAt) })}</Text>
+            {inv.status === 'void' && <Text size="sm" c="red.8">{t('invoicing:invoice.voided', { reason: inv.voidReason ?? '' })}</Text>}
           </Stack>
           <Group align="flex-start" gap="lg" wrap="wrap">
             <Paper withBorder radius="md" p="md" style={{ flex: '2 1 420px' }}>
@@ -50,13 +50,13 @@ export function InvoicePage() {
             </Paper>
             {canWrite && payable && (
               <Paper withBorder radius="md" p="md" style={{ flex: '1 1 300px' }} component="section" aria-labelledby="take-payment">
-                <Title order={2} size="h4" id="take-payment" mb="sm">{t('billing:pay.title')}</Title>
+                <Title order={2} size="h4" id="take-payment" mb="sm">{t('invoicing:pay.title')}</Title>
                 <PaymentForm invoice={inv} />
               </Paper>
             )}
           </Group>
           <Stack gap="sm" component="section" aria-labelledby="payments">
-            <Title order={2} size="h3" id="payments">{t('billing:payments.title')}</Title>
+            <Title order={2} size="h3" id="payments">{t('invoicing:payments.title')}</Title>
             {payments.isError && <ProblemAlert error={payments.error} />}
             {payments.data && <PaymentsList payments={payments.data} />}
           </Stack>

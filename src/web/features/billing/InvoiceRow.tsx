@@ -10,7 +10,7 @@ import { useMoney } from './useMoney.ts';
 import type { Invoice } from './types.ts';
 
 export function InvoiceRow({ invoice: inv }: { invoice: Invoice }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const money = useMoney();
   return (
@@ -27,7 +27,7 @@ export function InvoiceRow({ invoice: inv }: { invoice: Invoice }) {
         <Stack gap={2} align="flex-end">
           <Text className="nc-money" fw={600}>{money(inv.total, inv.currency)}</Text>
           {inv.status !== 'paid' && inv.status !== 'void' && inv.amountDue !== inv.total && (
-            <Text size="sm" c="dimmed" className="nc-money">{t('billing:invoice.dueShort', { amount: money(inv.amountDue, inv.currency) })}</Text>
+            <Text size="sm" c="dimmed" className="nc-money">{t('invoicing:invoice.dueShort', { amount: money(inv.amountDue, inv.currency) })}</Text>
           )}
         </Stack>
       </Group>

@@ -17,8 +17,8 @@ import './billing.css';
 const STATUSES: InvoiceStatus[] = ['issued', 'partially_paid', 'paid', 'void'];
 
 export function InvoiceSearchPage() {
-  const { t } = useTranslation('billing');
-  usePageTitle(t('billing:search.title'));
+  const { t } = useTranslation('invoicing');
+  usePageTitle(t('invoicing:search.title'));
   const [patient, setPatient] = useState<PatientSummary | null>(null);
   const [status, setStatus] = useState<InvoiceStatus | null>(null);
   const [numberText, setNumberText] = useState('');
@@ -27,33 +27,33 @@ export function InvoiceSearchPage() {
   const items = search.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="lg" maw={960}>
-      <Title order={1}>{t('billing:search.title')}</Title>
+      <Title order={1}>{t('invoicing:search.title')}</Title>
       <BillingNav />
       <Paper withBorder radius="md" p="md">
         <Stack gap="sm">
           {patient ? (
             <Group gap="xs">
-              <Text size="sm">{t('billing:search.patient')}</Text>
+              <Text size="sm">{t('invoicing:search.patient')}</Text>
               <PatientName patient={patient} />
-              <CloseButton aria-label={t('billing:search.clearPatient')} onClick={() => setPatient(null)} />
+              <CloseButton aria-label={t('invoicing:search.clearPatient')} onClick={() => setPatient(null)} />
             </Group>
-          ) : <PatientSearch label={t('billing:search.patient')} onPick={setPatient} />}
+          ) : <PatientSearch label={t('invoicing:search.patient')} onPick={setPatient} />}
           <Group align="flex-end" gap="sm">
             <Group component="form" gap="xs" align="flex-end" onSubmit={(e) => { e.preventDefault(); setNumber(numberText.trim().toUpperCase()); }}>
-              <TextInput label={t('billing:search.number')} placeholder="OTH-2026-000123" value={numberText} onChange={(e) => setNumberText(e.currentTarget.value)} maxLength={40} />
-              <Button type="submit" variant="default">{t('billing:search.find')}</Button>
+              <TextInput label={t('invoicing:search.number')} placeholder={t('invoicing:search.numberExample')} value={numberText} onChange={(e) => setNumberText(e.currentTarget.value)} maxLength={40} />
+              <Button type="submit" variant="default">{t('invoicing:search.find')}</Button>
             </Group>
-            <Select label={t('billing:search.status')} clearable value={status} onChange={(v) => setStatus(v as InvoiceStatus | null)} placeholder={t('billing:search.anyStatus')}
-              data={STATUSES.map((s) => ({ value: s, label: t(`billing:status.${s}`) }))} w={200} />
+            <Select label={t('invoicing:search.status')} clearable value={status} onChange={(v) => setStatus(v as InvoiceStatus | null)} placeholder={t('invoicing:search.anyStatus')}
+              data={STATUSES.map((s) => ({ value: s, label: t(`invoicing:status.${s}`) }))} w={200} />
           </Group>
         </Stack>
       </Paper>
       {search.isError && <ProblemAlert error={search.error} />}
-      {search.isSuccess && items.length === 0 && <Text c="dimmed" role="status">{t('billing:search.none')}</Text>}
-      <Stack gap="xs" component="ul" className="nc-plain-list" aria-label={t('billing:search.results')}>
+      {search.isSuccess && items.length === 0 && <Text c="dimmed" role="status">{t('invoicing:search.none')}</Text>}
+      <Stack gap="xs" component="ul" className="nc-plain-list" aria-label={t('invoicing:search.results')}>
         {items.map((inv) => <InvoiceRow key={inv.id} invoice={inv} />)}
       </Stack>
-      {search.hasNextPage && <Group><Button variant="default" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>{t('billing:search.more')}</Button></Group>}
+      {search.hasNextPage && <Group><Button variant="default" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>{t('invoicing:search.more')}</Button></Group>}
     </Stack>
   );
 }

@@ -21,8 +21,8 @@ interface Line { price: Price; quantity: number }
 const CURRENCY = 'SDG'; // the facility's default; a USD invoice would filter the list by USD prices
 
 export function NewInvoicePage() {
-  const { t } = useTranslation('billing');
-  usePageTitle(t('billing:new.title'));
+  const { t } = useTranslation('invoicing');
+  usePageTitle(t('invoicing:new.title'));
   const format = useFormat();
   const money = useMoney();
   const navigate = useNavigate();
@@ -53,47 +53,47 @@ export function NewInvoicePage() {
 
   return (
     <Stack gap="lg" maw={960}>
-      <Title order={1}>{t('billing:new.title')}</Title>
+      <Title order={1}>{t('invoicing:new.title')}</Title>
       <BillingNav />
       <Paper withBorder radius="md" p="md">
         {patient ? (
           <Group gap="xs">
-            <Text size="sm">{t('billing:new.patient')}</Text>
+            <Text size="sm">{t('invoicing:new.patient')}</Text>
             <PatientName patient={patient} />
-            <CloseButton aria-label={t('billing:search.clearPatient')} onClick={() => setPatient(null)} />
+            <CloseButton aria-label={t('invoicing:search.clearPatient')} onClick={() => setPatient(null)} />
           </Group>
-        ) : <PatientSearch label={t('billing:new.findPatient')} onPick={setPatient} />}
-        {missing && !patient && <Text size="sm" c="red.8" mt="xs">{t('billing:new.patientRequired')}</Text>}
+        ) : <PatientSearch label={t('invoicing:new.findPatient')} onPick={setPatient} />}
+        {missing && !patient && <Text size="sm" c="red.8" mt="xs">{t('invoicing:new.patientRequired')}</Text>}
       </Paper>
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="lines-title">
         <Stack gap="sm">
-          <Title order={2} size="h4" id="lines-title">{t('billing:new.lines')}</Title>
+          <Title order={2} size="h4" id="lines-title">{t('invoicing:new.lines')}</Title>
           {prices.isError && <ProblemAlert error={prices.error} />}
           <Group align="flex-end" gap="sm">
-            <Select label={t('billing:new.service')} searchable value={picked} onChange={setPicked} nothingFoundMessage={t('billing:new.noPrice')} style={{ flex: '1 1 320px' }}
+            <Select label={t('invoicing:new.service')} searchable value={picked} onChange={setPicked} nothingFoundMessage={t('invoicing:new.noPrice')} style={{ flex: '1 1 320px' }}
               data={offered.map((p) => ({ value: p.id, label: `${p.name} · ${money(p.unitPrice, p.currency)}` }))} />
-            <NumberInput label={t('billing:invoice.quantity')} value={quantity} onChange={setQuantity} min={1} max={10_000} allowDecimal={false} w={110}
-              error={!qtyValid ? t('billing:new.quantityRange') : undefined} />
-            <Button variant="default" onClick={add} disabled={!picked || !qtyValid}>{t('billing:new.addLine')}</Button>
+            <NumberInput label={t('invoicing:invoice.quantity')} value={quantity} onChange={setQuantity} min={1} max={10_000} allowDecimal={false} w={110}
+              error={!qtyValid ? t('invoicing:new.quantityRange') : undefined} />
+            <Button variant="default" onClick={add} disabled={!picked || !qtyValid}>{t('invoicing:new.addLine')}</Button>
           </Group>
           {lines.length > 0 && (
-            <Table verticalSpacing="xs" aria-label={t('billing:new.lines')}>
+            <Table verticalSpacing="xs" aria-label={t('invoicing:new.lines')}>
               <Table.Tbody>
                 {lines.map((l, i) => (
                   <Table.Tr key={i}>
                     <Table.Td>{l.price.name}</Table.Td>
                     <Table.Td className="nc-money">{format.number(l.quantity)} × {money(l.price.unitPrice, l.price.currency)}</Table.Td>
                     <Table.Td className="nc-money">{money(l.quantity * l.price.unitPrice, l.price.currency)}</Table.Td>
-                    <Table.Td w={40}><CloseButton aria-label={t('billing:new.removeLine', { name: l.price.name })} onClick={() => setLines(lines.filter((_, j) => j !== i))} /></Table.Td>
+                    <Table.Td w={40}><CloseButton aria-label={t('invoicing:new.removeLine', { name: l.price.name })} onClick={() => setLines(lines.filter((_, j) => j !== i))} /></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           )}
-          {missing && lines.length === 0 && <Text size="sm" c="red.8">{t('billing:new.linesRequired')}</Text>}
+          {missing && lines.length === 0 && <Text size="sm" c="red.8">{t('invoicing:new.linesRequired')}</Text>}
           <Group justify="space-between">
-            <Text fw={700}>{t('billing:new.total', { total: money(total, CURRENCY) })}</Text>
-            <Button onClick={submit} loading={create.isPending}>{t('billing:new.issue')}</Button>
+            <Text fw={700}>{t('invoicing:new.total', { total: money(total, CURRENCY) })}</Text>
+            <Button onClick={submit} loading={create.isPending}>{t('invoicing:new.issue')}</Button>
           </Group>
           {create.isError && <ProblemAlert error={create.error} detail />}
         </Stack>

@@ -16,7 +16,7 @@ import { useMoney } from './useMoney.ts';
 import { DESK_METHODS, isTransfer, type Invoice, type Payment, type PaymentMethod } from './types.ts';
 
 export function PaymentForm({ invoice }: { invoice: Invoice }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const money = useMoney();
   const [amount, setAmount] = useState(() => amountText(invoice.amountDue));
   const [method, setMethod] = useState<PaymentMethod>('cash');
@@ -31,9 +31,9 @@ export function PaymentForm({ invoice }: { invoice: Invoice }) {
     const parsed = parseAmount(amount);
     const ref = reference.trim();
     const next: typeof errors = {};
-    if (!parsed.ok) next.amount = t(`billing:amount.${parsed.problem}`);
-    else if (parsed.minor === 0) next.amount = t('billing:amount.zero');
-    if (isTransfer(method) && ref.length < 3) next.reference = t('billing:pay.referenceRequired');
+    if (!parsed.ok) next.amount = t(`invoicing:amount.${parsed.problem}`);
+    else if (parsed.minor === 0) next.amount = t('invoicing:amount.zero');
+    if (isTransfer(method) && ref.length < 3) next.reference = t('invoicing:pay.referenceRequired');
     setErrors(next);
     if (!parsed.ok || next.amount || next.reference) return;
     const body = { amount: parsed.minor, method, ...(isTransfer(method) && { reference: ref }) };
@@ -52,11 +52,11 @@ export function PaymentForm({ invoice }: { invoice: Invoice }) {
         const fields = error.fieldErrors();
         if (error.code === 'unprocessable') {
           const due = typeof error.problem.amountDue === 'number' ? error.problem.amountDue : invoice.amountDue;
-          setErrors({ amount: t('billing:pay.tooMuch', { due: money(due, invoice.currency) }) });
+          setErrors({ amount: t('invoicing:pay.tooMuch', { due: money(due, invoice.currency) }) });
         } else if (fields.amount || fields.reference) {
           setErrors({ amount: fields.amount, reference: fields.reference });
         } else if (error.code === 'conflict' && isTransfer(method)) {
-          setErrors({ reference: t('billing:pay.referenceUsed') });
+          setErrors({ reference: t('invoicing:pay.referenceUsed') });
         }
       },
     });
@@ -67,26 +67,26 @@ export function PaymentForm({ invoice }: { invoice: Invoice }) {
   return (
     <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
     <Stack gap="sm">
-      <SegmentedControl fullWidth value={method} onChange={(v) => setMethod(v as PaymentMethod)} aria-label={t('billing:pay.method')}
-        data={DESK_METHODS.map((m) => ({ value: m, label: t(`billing:method.${m}`) }))} />
-      <AmountInput label={t('billing:pay.amount')} currency={invoice.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)}
-        error={errors.amount} description={t('billing:pay.due', { due: money(invoice.amountDue, invoice.currency) })} required />
+      <SegmentedControl fullWidth value={method} onChange={(v) => setMethod(v as PaymentMethod)} aria-label={t('invoicing:pay.method')}
+        data={DESK_METHODS.map((m) => ({ value: m, label: t(`invoicing:method.${m}`) }))} />
+      <AmountInput label={t('invoicing:pay.amount')} currency={invoice.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)}
+        error={errors.amount} description={t('invoicing:pay.due', { due: money(invoice.amountDue, invoice.currency) })} required />
       {isTransfer(method) && (
-        <TextInput label={t('billing:pay.reference')} description={t('billing:pay.referenceHint')} value={reference} onChange={(e) => setReference(e.currentTarget.value)}
+        <TextInput label={t('invoicing:pay.reference')} description={t('invoicing:pay.referenceHint')} value={reference} onChange={(e) => setReference(e.currentTarget.value)}
           error={errors.reference} required autoComplete="off" />
       )}
       {dropped && (
-        <Alert color="orange" variant="light" role="alert" title={t('billing:pay.droppedTitle')}>
-          <Text size="sm">{t('billing:pay.dropped')}</Text>
+        <Alert color="orange" variant="light" role="alert" title={t('invoicing:pay.droppedTitle')}>
+          <Text size="sm">{t('invoicing:pay.dropped')}</Text>
         </Alert>
       )}
-      {needShift && <Alert color="orange" variant="light" role="alert">{t('billing:pay.needShift')}</Alert>}
+      {needShift && <Alert color="orange" variant="light" role="alert">{t('invoicing:pay.needShift')}</Alert>}
       {take.isError && !dropped && !needShift && !onField && <ProblemAlert error={take.error} detail />}
-      <Button type="submit" loading={take.isPending}>{dropped ? t('billing:pay.retry') : t('billing:pay.submit')}</Button>
+      <Button type="submit" loading={take.isPending}>{dropped ? t('invoicing:pay.retry') : t('invoicing:pay.submit')}</Button>
       {taken && (
         <Alert color="teal" variant="light" role="status" data-testid="payment-taken">
           <Stack gap="xs">
-            <Text size="sm">{t(taken.status === 'pending' ? 'billing:pay.pending' : 'billing:pay.taken', { amount: money(taken.amount, taken.currency) })}</Text>
+            <Text size="sm">{t(taken.status === 'pending' ? 'invoicing:pay.pending' : 'invoicing:pay.taken', { amount: money(taken.amount, taken.currency) })}</Text>
             {taken.status === 'completed' && <ReceiptButton paymentId={taken.id} />}
           </Stack>
         </Alert>

@@ -17,13 +17,13 @@ import { useMoney } from './useMoney.ts';
 import type { Payment } from './types.ts';
 
 export function PaymentsList({ payments }: { payments: Payment[] }) {
-  const { t } = useTranslation('billing');
-  if (payments.length === 0) return <Text c="dimmed">{t('billing:payments.none')}</Text>;
+  const { t } = useTranslation('invoicing');
+  if (payments.length === 0) return <Text c="dimmed">{t('invoicing:payments.none')}</Text>;
   return <Stack gap="xs" component="ul" className="nc-plain-list">{payments.map((p) => <PaymentItem key={p.id} payment={p} />)}</Stack>;
 }
 
 function PaymentItem({ payment: p }: { payment: Payment }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const money = useMoney();
   const canWrite = useCan('billing:write');
@@ -36,18 +36,18 @@ function PaymentItem({ payment: p }: { payment: Payment }) {
         <Stack gap={2}>
           <Group gap="xs">
             <Text fw={600} className="nc-money">{money(p.amount, p.currency)}</Text>
-            <Text>{p.refundOf ? t('billing:payments.refund') : t(`billing:method.${p.method}`)}</Text>
+            <Text>{p.refundOf ? t('invoicing:payments.refund') : t(`invoicing:method.${p.method}`)}</Text>
             <StatusBadge status={p.status} />
           </Group>
           <Text size="sm" c="dimmed">
             {format.dateTime(p.receivedAt)}
-            {p.reference && <> · {t('billing:payments.reference')} <Bdi ltr>{p.reference}</Bdi></>}
+            {p.reference && <> · {t('invoicing:payments.reference')} <Bdi ltr>{p.reference}</Bdi></>}
             {p.reason && <> · {p.reason}</>}
           </Text>
         </Stack>
         <Group gap="xs">
-          {canWrite && p.status === 'pending' && <Button size="xs" loading={confirm.isPending} onClick={() => confirm.mutate(p.id)}>{t('billing:transfers.confirm')}</Button>}
-          {refundable && !refunding && <Button size="xs" variant="default" onClick={() => setRefunding(true)}>{t('billing:refund.open')}</Button>}
+          {canWrite && p.status === 'pending' && <Button size="xs" loading={confirm.isPending} onClick={() => confirm.mutate(p.id)}>{t('invoicing:transfers.confirm')}</Button>}
+          {refundable && !refunding && <Button size="xs" variant="default" onClick={() => setRefunding(true)}>{t('invoicing:refund.open')}</Button>}
           {p.status === 'completed' && p.amount > 0 && <ReceiptButton paymentId={p.id} />}
         </Group>
       </Group>
@@ -58,7 +58,7 @@ function PaymentItem({ payment: p }: { payment: Payment }) {
 }
 
 function RefundForm({ payment: p, onDone }: { payment: Payment; onDone(): void }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const money = useMoney();
   const refund = useRefund(p.id);
   const [amount, setAmount] = useState(amountText(p.amount));
@@ -67,8 +67,8 @@ function RefundForm({ payment: p, onDone }: { payment: Payment; onDone(): void }
   function submit() {
     const parsed = parseAmount(amount);
     const next: typeof errors = {};
-    if (!parsed.ok) next.amount = t(`billing:amount.${parsed.problem}`);
-    if (reason.trim().length < 3) next.reason = t('billing:reasonRequired');
+    if (!parsed.ok) next.amount = t(`invoicing:amount.${parsed.problem}`);
+    if (reason.trim().length < 3) next.reason = t('invoicing:reasonRequired');
     setErrors(next);
     if (!parsed.ok || next.reason) return;
     refund.mutate({ amount: parsed.minor, reason: reason.trim() }, {
@@ -76,7 +76,7 @@ function RefundForm({ payment: p, onDone }: { payment: Payment; onDone(): void }
       onError: (error) => {
         if (isApiError(error) && error.code === 'unprocessable') {
           const most = typeof error.problem.refundable === 'number' ? error.problem.refundable : p.amount;
-          setErrors({ amount: t('billing:refund.tooMuch', { most: money(most, p.currency) }) });
+          setErrors({ amount: t('invoicing:refund.tooMuch', { most: money(most, p.currency) }) });
         }
       },
     });
@@ -86,13 +86,13 @@ function RefundForm({ payment: p, onDone }: { payment: Payment; onDone(): void }
     <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
     <Stack gap="xs" mt="sm">
       <Group align="flex-start" grow>
-        <AmountInput label={t('billing:refund.amount')} currency={p.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} required />
-        <TextInput label={t('billing:refund.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required maxLength={500} />
+        <AmountInput label={t('invoicing:refund.amount')} currency={p.currency} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={errors.amount} required />
+        <TextInput label={t('invoicing:refund.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required maxLength={500} />
       </Group>
       {refund.isError && !onField && <ProblemAlert error={refund.error} detail />}
       <Group gap="xs">
-        <Button type="submit" size="xs" color="red.8" loading={refund.isPending}>{t('billing:refund.submit')}</Button>
-        <Button size="xs" variant="default" onClick={onDone}>{t('billing:cancel')}</Button>
+        <Button type="submit" size="xs" color="red.8" loading={refund.isPending}>{t('invoicing:refund.submit')}</Button>
+        <Button size="xs" variant="default" onClick={onDone}>{t('invoicing:cancel')}</Button>
       </Group>
     </Stack>
     </form>

@@ -10,7 +10,7 @@ import { ApiError } from '../../api/problem.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 
 export function ReceiptButton({ paymentId }: { paymentId: string }) {
-  const { t, i18n } = useTranslation('billing');
+  const { t, i18n } = useTranslation('invoicing');
   const [state, setState] = useState<{ busy: boolean; error?: unknown; unavailable?: boolean }>({ busy: false });
 
   async function open() {
@@ -30,8 +30,8 @@ export function ReceiptButton({ paymentId }: { paymentId: string }) {
 
   return (
     <Stack gap={4} align="flex-start">
-      <Button size="xs" variant="default" leftSection={<IconPrinter size={16} aria-hidden />} loading={state.busy} onClick={() => void open()}>{t('billing:receipt.print')}</Button>
-      {state.unavailable && <Text size="sm" c="orange.9" role="status">{t('billing:receipt.unavailable')}</Text>}
+      <Button size="xs" variant="default" leftSection={<IconPrinter size={16} aria-hidden />} loading={state.busy} onClick={() => void open()}>{t('invoicing:receipt.print')}</Button>
+      {state.unavailable && <Text size="sm" c="orange.9" role="status">{t('invoicing:receipt.unavailable')}</Text>}
       {state.error !== undefined && <ProblemAlert error={state.error} />}
     </Stack>
   );

@@ -18,18 +18,18 @@ import './billing.css';
 const CURRENCY = 'SDG';
 
 export function ShiftPage() {
-  const { t } = useTranslation('billing');
-  usePageTitle(t('billing:shift.title'));
+  const { t } = useTranslation('invoicing');
+  usePageTitle(t('invoicing:shift.title'));
   const current = useCurrentShift();
   const [closed, setClosed] = useState<CashShift | null>(null);
   return (
     <Stack gap="lg" maw={880}>
-      <Title order={1}>{t('billing:shift.title')}</Title>
+      <Title order={1}>{t('invoicing:shift.title')}</Title>
       <BillingNav />
       {current.isError && <ProblemAlert error={current.error} />}
       {closed && (
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="close-report" data-testid="close-report">
-          <Title order={2} size="h3" id="close-report" mb="sm">{t('billing:shift.report')}</Title>
+          <Title order={2} size="h3" id="close-report" mb="sm">{t('invoicing:shift.report')}</Title>
           <ShiftReport shift={closed} />
         </Paper>
       )}
@@ -41,11 +41,11 @@ export function ShiftPage() {
 
 function amountField(text: string, t: (key: string) => string): { minor?: number; error?: string } {
   const parsed = parseAmount(text);
-  return parsed.ok ? { minor: parsed.minor } : { error: t(`billing:amount.${parsed.problem}`) };
+  return parsed.ok ? { minor: parsed.minor } : { error: t(`invoicing:amount.${parsed.problem}`) };
 }
 
 function OpenForm({ onOpened }: { onOpened(): void }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const open = useOpenShift();
   const [float, setFloat] = useState('');
   const [error, setError] = useState<string>();
@@ -58,10 +58,10 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
     <Paper withBorder radius="md" p="md">
       <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
         <Stack gap="sm" maw={360}>
-          <Text>{t('billing:shift.noneOpen')}</Text>
-          <AmountInput label={t('billing:shift.openingFloat')} description={t('billing:shift.openingFloatHint')} currency={CURRENCY} value={float} onChange={(e) => setFloat(e.currentTarget.value)} error={error} required />
+          <Text>{t('invoicing:shift.noneOpen')}</Text>
+          <AmountInput label={t('invoicing:shift.openingFloat')} description={t('invoicing:shift.openingFloatHint')} currency={CURRENCY} value={float} onChange={(e) => setFloat(e.currentTarget.value)} error={error} required />
           {open.isError && <ProblemAlert error={open.error} detail />}
-          <Group><Button type="submit" loading={open.isPending}>{t('billing:shift.open')}</Button></Group>
+          <Group><Button type="submit" loading={open.isPending}>{t('invoicing:shift.open')}</Button></Group>
         </Stack>
       </form>
     </Paper>
@@ -69,7 +69,7 @@ function OpenForm({ onOpened }: { onOpened(): void }) {
 }
 
 function OpenShiftPanel({ shift, onClosed }: { shift: CashShift; onClosed(s: CashShift): void }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const close = useCloseShift();
   const [counted, setCounted] = useState('');
@@ -83,15 +83,15 @@ function OpenShiftPanel({ shift, onClosed }: { shift: CashShift; onClosed(s: Cas
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="current-shift" data-testid="current-shift">
       <Stack gap="md">
-        <Title order={2} size="h3" id="current-shift">{t('billing:shift.current', { time: format.dateTime(shift.openedAt) })}</Title>
+        <Title order={2} size="h3" id="current-shift">{t('invoicing:shift.current', { time: format.dateTime(shift.openedAt) })}</Title>
         <ShiftReport shift={shift} />
         <form onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate>
           <Stack gap="sm" maw={420}>
-            <Title order={3} size="h4">{t('billing:shift.closeTitle')}</Title>
-            <AmountInput label={t('billing:shift.counted')} description={t('billing:shift.countedHint')} currency={shift.currency} value={counted} onChange={(e) => setCounted(e.currentTarget.value)} error={error} required />
-            <TextInput label={t('billing:shift.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
+            <Title order={3} size="h4">{t('invoicing:shift.closeTitle')}</Title>
+            <AmountInput label={t('invoicing:shift.counted')} description={t('invoicing:shift.countedHint')} currency={shift.currency} value={counted} onChange={(e) => setCounted(e.currentTarget.value)} error={error} required />
+            <TextInput label={t('invoicing:shift.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} />
             {close.isError && <ProblemAlert error={close.error} detail />}
-            <Group><Button type="submit" color="red.8" loading={close.isPending}>{t('billing:shift.close')}</Button></Group>
+            <Group><Button type="submit" color="red.8" loading={close.isPending}>{t('invoicing:shift.close')}</Button></Group>
           </Stack>
         </form>
       </Stack>

@@ -9,7 +9,7 @@ import { useCurrentShift } from './queries.ts';
 import { useMoney } from './useMoney.ts';
 
 export function ShiftSummary() {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const money = useMoney();
   const shift = useCurrentShift();
@@ -19,9 +19,9 @@ export function ShiftSummary() {
     <Alert color={s ? 'teal' : 'orange'} variant="light" icon={<IconCash aria-hidden />} p="sm" data-testid="shift-summary">
       <Group justify="space-between" gap="xs">
         <Text size="sm">
-          {s ? t('billing:shift.openSince', { time: format.time(s.openedAt), expected: money(s.expectedCash, s.currency) }) : t('billing:shift.noneOpen')}
+          {s ? t('invoicing:shift.openSince', { time: format.time(s.openedAt), expected: money(s.expectedCash, s.currency) }) : t('invoicing:shift.noneOpen')}
         </Text>
-        <Anchor component={Link} to="/billing/shift" size="sm">{s ? t('billing:shift.manage') : t('billing:shift.openIt')}</Anchor>
+        <Anchor component={Link} to="/billing/shift" size="sm">{s ? t('invoicing:shift.manage') : t('invoicing:shift.openIt')}</Anchor>
       </Group>
     </Alert>
   );

@@ -8,6 +8,6 @@ const COLORS: Record<InvoiceStatus | Payment['status'], string> = {
 };
 
 export function StatusBadge({ status }: { status: InvoiceStatus | Payment['status'] }) {
-  const { t } = useTranslation('billing');
-  return <Badge color={COLORS[status]} radius="sm" data-status={status}>{t(`billing:status.${status}`)}</Badge>;
+  const { t } = useTranslation('invoicing');
+  return <Badge color={COLORS[status]} radius="sm" data-status={status}>{t(`invoicing:status.${status}`)}</Badge>;
 }

@@ -17,16 +17,16 @@ import type { PendingTransfer } from './types.ts';
 import './billing.css';
 
 export function TransfersPage() {
-  const { t } = useTranslation('billing');
-  usePageTitle(t('billing:transfers.title'));
+  const { t } = useTranslation('invoicing');
+  usePageTitle(t('invoicing:transfers.title'));
   const pending = usePendingTransfers();
   return (
     <Stack gap="lg" maw={960}>
-      <Title order={1}>{t('billing:transfers.title')}</Title>
+      <Title order={1}>{t('invoicing:transfers.title')}</Title>
       <BillingNav />
-      <Text c="dimmed" size="sm">{t('billing:transfers.hint')}</Text>
+      <Text c="dimmed" size="sm">{t('invoicing:transfers.hint')}</Text>
       {pending.isError && <ProblemAlert error={pending.error} />}
-      {pending.isSuccess && pending.data.items.length === 0 && <Text c="dimmed" role="status">{t('billing:transfers.none')}</Text>}
+      {pending.isSuccess && pending.data.items.length === 0 && <Text c="dimmed" role="status">{t('invoicing:transfers.none')}</Text>}
       <Stack gap="xs" component="ul" className="nc-plain-list">
         {pending.data?.items.map((p) => <TransferItem key={p.id} transfer={p} />)}
       </Stack>
@@ -35,7 +35,7 @@ export function TransfersPage() {
 }
 
 function TransferItem({ transfer: p }: { transfer: PendingTransfer }) {
-  const { t } = useTranslation('billing');
+  const { t } = useTranslation('invoicing');
   const format = useFormat();
   const money = useMoney();
   const canWrite = useCan('billing:write');
@@ -46,15 +46,15 @@ function TransferItem({ transfer: p }: { transfer: PendingTransfer }) {
         <Stack gap={2}>
           <Group gap="xs" align="baseline">
             <Text fw={700} className="nc-money">{money(p.amount, p.currency)}</Text>
-            <Text>{t(`billing:method.${p.method}`)}</Text>
-            <Text>{t('billing:payments.reference')} <Bdi ltr><Text span fw={600}>{p.reference}</Text></Bdi></Text>
+            <Text>{t(`invoicing:method.${p.method}`)}</Text>
+            <Text>{t('invoicing:payments.reference')} <Bdi ltr><Text span fw={600}>{p.reference}</Text></Bdi></Text>
           </Group>
           <Group gap="xs" align="baseline"><PatientName patient={nameFields(p)} size="sm" />{p.mrn && <Text span size="sm" c="dimmed"><Bdi ltr>{p.mrn}</Bdi></Text>}</Group>
           <Text size="sm" c="dimmed">
             <Anchor component={Link} to={`/billing/invoices/${p.invoiceId}`} size="sm"><Bdi ltr>{p.invoiceNumber}</Bdi></Anchor> · {format.dateTime(p.receivedAt)}
           </Text>
         </Stack>
-        {canWrite && <Button loading={confirm.isPending} onClick={() => confirm.mutate(p.id)}>{t('billing:transfers.confirm')}</Button>}
+        {canWrite && <Button loading={confirm.isPending} onClick={() => confirm.mutate(p.id)}>{t('invoicing:transfers.confirm')}</Button>}
       </Group>
       {confirm.isError && <ProblemAlert error={confirm.error} detail />}
     </Paper>

@@ -5,11 +5,11 @@ import { IconReceipt2 } from '@tabler/icons-react';
 import type { Area } from '../../app/area.ts';
 
 export const billingArea: Area = {
-  id: 'billing',
+  id: 'invoicing',
   path: 'billing',
   permission: 'billing:read',
-  label: 'billing:nav.area',
-  description: 'billing:description',
+  label: 'invoicing:nav.area',
+  description: 'invoicing:description',
   icon: IconReceipt2,
   routes: [
     { index: true, lazy: async () => ({ Component: (await import('./DeskPage.tsx')).DeskPage }) },
