@@ -1,6 +1,7 @@
 // One invoice: who, its lines and totals, what is paid and due, its payments (confirm a transfer,
 // refund, print the receipt), and the clerk's actions — take a payment, discount, void.
-import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -16,6 +17,9 @@ import { PaymentForm } from './PaymentForm.tsx';
 import { PaymentsList } from './PaymentsList.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useInvoice, usePayments } from './queries.ts';
+import { ReceiptButton } from './ReceiptButton.tsx';
+import { useMoney } from './useMoney.ts';
+import type { Payment } from './types.ts';
 import './billing.css';
 
 export function InvoicePage() {
@@ -25,6 +29,7 @@ export function InvoicePage() {
   const canWrite = useCan('billing:write');
   const invoice = useInvoice(id);
   const payments = usePayments(id);
+  const [taken, setTaken] = useState<Payment | null>(null);
   const inv = invoice.data;
   usePageTitle(inv ? t('invoicing:invoice.title', { number: isolate(inv.number) }) : t('invoicing:invoice.loading'));
   const payable = inv && (inv.status === 'issued' || inv.status === 'partially_paid');
@@ -51,10 +56,11 @@ export function InvoicePage() {
             {canWrite && payable && (
               <Paper withBorder radius="md" p="md" style={{ flex: '1 1 300px' }} component="section" aria-labelledby="take-payment">
                 <Title order={2} size="h4" id="take-payment" mb="sm">{t('invoicing:pay.title')}</Title>
-                <PaymentForm invoice={inv} />
+                <PaymentForm invoice={inv} onTaken={setTaken} />
               </Paper>
             )}
           </Group>
+          {taken && <TakenNotice payment={taken} />}
           <Stack gap="sm" component="section" aria-labelledby="payments">
             <Title order={2} size="h3" id="payments">{t('invoicing:payments.title')}</Title>
             {payments.isError && <ProblemAlert error={payments.error} />}
@@ -64,5 +70,19 @@ export function InvoicePage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** What the last payment did, kept after the form goes (a paid invoice takes no more), with its receipt. */
+function TakenNotice({ payment }: { payment: Payment }) {
+  const { t } = useTranslation('invoicing');
+  const money = useMoney();
+  return (
+    <Alert color="teal" variant="light" role="status" data-testid="payment-taken">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">{t(payment.status === 'pending' ? 'invoicing:pay.pending' : 'invoicing:pay.taken', { amount: money(payment.amount, payment.currency) })}</Text>
+        {payment.status === 'completed' && <ReceiptButton paymentId={payment.id} />}
+      </Group>
+    </Alert>
   );
 }

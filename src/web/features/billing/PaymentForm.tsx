@@ -9,20 +9,18 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { AmountInput } from './AmountInput.tsx';
-import { ReceiptButton } from './ReceiptButton.tsx';
 import { amountText, parseAmount } from './money.ts';
 import { useTakePayment } from './queries.ts';
 import { useMoney } from './useMoney.ts';
 import { DESK_METHODS, isTransfer, type Invoice, type Payment, type PaymentMethod } from './types.ts';
 
-export function PaymentForm({ invoice }: { invoice: Invoice }) {
+export function PaymentForm({ invoice, onTaken }: { invoice: Invoice; onTaken(payment: Payment | null): void }) {
   const { t } = useTranslation('invoicing');
   const money = useMoney();
   const [amount, setAmount] = useState(() => amountText(invoice.amountDue));
   const [method, setMethod] = useState<PaymentMethod>('cash');
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; reference?: string }>({});
-  const [taken, setTaken] = useState<Payment | null>(null);
   const attempt = useRef<{ key: string; signature: string } | null>(null);
   const take = useTakePayment(invoice.id);
   const dropped = take.isError && isApiError(take.error) && (take.error.status === 0 || take.error.status >= 500);
@@ -39,11 +37,11 @@ export function PaymentForm({ invoice }: { invoice: Invoice }) {
     const body = { amount: parsed.minor, method, ...(isTransfer(method) && { reference: ref }) };
     const signature = JSON.stringify(body);
     if (attempt.current?.signature !== signature) attempt.current = { key: crypto.randomUUID(), signature };
-    setTaken(null);
+    onTaken(null);
     take.mutate({ key: attempt.current.key, ...body }, {
       onSuccess: (payment) => {
         attempt.current = null; // done: the next payment is a new attempt
-        setTaken(payment);
+        onTaken(payment);
         setAmount(amountText(Math.max(0, invoice.amountDue - (payment.status === 'completed' ? payment.amount : 0))));
         setReference('');
       },
@@ -83,14 +81,6 @@ export function PaymentForm({ invoice }: { invoice: Invoice }) {
       {needShift && <Alert color="orange" variant="light" role="alert">{t('invoicing:pay.needShift')}</Alert>}
       {take.isError && !dropped && !needShift && !onField && <ProblemAlert error={take.error} detail />}
       <Button type="submit" loading={take.isPending}>{dropped ? t('invoicing:pay.retry') : t('invoicing:pay.submit')}</Button>
-      {taken && (
-        <Alert color="teal" variant="light" role="status" data-testid="payment-taken">
-          <Stack gap="xs">
-            <Text size="sm">{t(taken.status === 'pending' ? 'invoicing:pay.pending' : 'invoicing:pay.taken', { amount: money(taken.amount, taken.currency) })}</Text>
-            {taken.status === 'completed' && <ReceiptButton paymentId={taken.id} />}
-          </Stack>
-        </Alert>
-      )}
     </Stack>
     </form>
   );
