@@ -63,7 +63,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
         const first = await patientWithEncounter(server, arab ? { first: 'Yousif', last: 'Adam', firstAr: 'يوسف', lastAr: 'آدم' } : { first: 'Osman', last: 'Babiker', firstAr: 'عثمان', lastAr: 'بابكر' });
         const second = await patientWithEncounter(server, arab ? { first: 'Fatima', last: 'Nour', firstAr: 'فاطمة', lastAr: 'نور' } : { first: 'Zainab', last: 'Hamid', firstAr: 'زينب', lastAr: 'حامد' });
 
-        await withPage(browser, `billing-${language}`, { language }, async ({ page }) => {
+        await withPage(browser, `billing-${language}`, { language }, async ({ page, problems }) => {
           const posts = paymentPosts(page);
           // The shift first: cash belongs to an open shift's drawer. SDG 500.00 float (typed in Arabic-Indic digits in Arabic).
           await open(page, server, me.email, '/billing/shift');
@@ -130,6 +130,9 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           await page.getByRole('button', { name: w.pay.retry }).click();
           await page.getByRole('status').filter({ hasText: w.pay.taken.split('{{')[0].trim() }).waitFor();
           await page.unroute('**/api/v1/invoices/*/payments');
+          // The browser logs the connection this test cut; that one error is the test's doing.
+          const cut = problems.findIndex((p) => p.includes('net::ERR_CONNECTION_RESET'));
+          if (cut >= 0) problems.splice(cut, 1);
           assert.deepEqual((await paymentsOf(server, me.headers, manualId)).map((p) => p.amount), [40_000]);
           const keys = posts.slice(-2).map((r) => r.headers()['idempotency-key']);
           assert.equal(keys[0], keys[1], 'the retry reused the key of the lost attempt');
@@ -168,7 +171,7 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           const report = page.getByTestId('close-report');
           await report.getByTestId('difference').filter({ hasText: w.shift.short }).waitFor();
           assert.match(await report.getByTestId('difference').getAttribute('class') ?? '', /nc-difference-short/);
-          assert.match(await report.getByTestId('difference').innerText(), arab ? /١٠٫٠٠/ : /-10\.00|−10\.00/);
+          assert.match(await report.getByTestId('difference').innerText(), arab ? /١٠٫٠٠/ : /-SDG.10\.00/);
           const shifts = await server.env.db.kysely.selectFrom('cash_shifts').select(['closed_at', 'opening_float', 'counted_cash']).where('clerk_id', '=', me.id).execute();
           assert.deepEqual(shifts.map((s) => [s.closed_at !== null, Number(s.opening_float), Number(s.counted_cash)]), [[true, 50_000, 189_000]]);
           await assertAccessible(page, `shift close report (${language})`);

@@ -74,7 +74,9 @@ export function useCurrentShift() {
 /** A mutation whose success refreshes everything billing shows. */
 function useBillingMutation<I, O>(fn: (input: I) => Promise<O>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: ['billing'] }) });
+  // Not awaited: the caller's own onSuccess (open the new invoice) runs before the refetched lists
+  // unmount the row that started it.
+  return useMutation({ mutationFn: fn, onSuccess: () => { void client.invalidateQueries({ queryKey: ['billing'] }); } });
 }
 
 export const useInvoiceEncounter = () => useBillingMutation((encounterId: string) =>
