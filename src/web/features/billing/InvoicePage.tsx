@@ -35,20 +35,22 @@ export function InvoicePage() {
   const payable = inv && (inv.status === 'issued' || inv.status === 'partially_paid');
   return (
     <Stack gap="lg" maw={1100}>
-      <BillingNav />
+      {!inv && <BillingNav />}
       {invoice.isError && <ProblemAlert error={invoice.error} />}
       {!inv && invoice.isPending && <Skeleton height={200} />}
       {inv && (
         <>
           <Stack gap={4}>
             <Group gap="sm" align="center">
-              <Title order={1}>{t('invoicing:invoice.title', { number: isolate(inv.number) })}</Title>
+              {/* The number kept whole and left to right: a hyphen must not break it across lines, nor reorder it in Arabic. */}
+              <Title order={1} className="nc-invoice-title">{t('invoicing:invoice.heading')} <bdi dir="ltr" className="nc-nowrap">{inv.number}</bdi></Title>
               <StatusBadge status={inv.status} />
             </Group>
             <PatientLabel patientId={inv.patientId} size="lg" />
             <Text size="sm" c="dimmed">{t('invoicing:invoice.issuedAt', { time: format.dateTime(inv.issuedAt) })}</Text>
             {inv.status === 'void' && <Text size="sm" c="red.8">{t('invoicing:invoice.voided', { reason: inv.voidReason ?? '' })}</Text>}
           </Stack>
+          <BillingNav />
           <Group align="flex-start" gap="lg" wrap="wrap">
             <Paper withBorder radius="md" p="md" style={{ flex: '2 1 420px' }}>
               <InvoiceLines invoice={inv} />
