@@ -3,8 +3,8 @@
 // one payment, the invoice reads back paid; a manual invoice paid in part (the answer to the first
 // attempt is lost on the way and the retry sends the same Idempotency-Key — still one payment),
 // an overpayment refused on the amount field, the rest by bank-app transfer confirmed from the
-// transfers list; the receipt button; the shift closed with a short count and the difference
-// shown. Every screen is checked with axe-core and photographed.
+// transfers list; the invoice found by its number; the receipt button; the shift closed with a
+// short count and the difference shown. Every screen is checked with axe-core and photographed.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page, Request } from 'playwright-core';
@@ -162,6 +162,16 @@ for (const dialect of configuredDialects().filter((d) => d.client !== 'mysql')) 
           await transfer.waitFor({ state: 'detached' });
           const manual = await api(server, me.headers, 'GET', `/invoices/${manualId}`);
           assert.deepEqual([manual.status, manual.amountPaid, manual.amountDue], ['paid', CONSULTATION_PRICE, 0]);
+
+          // Found again by its number on the invoice search, paid.
+          await goTo(page, w.nav.label, w.nav.invoices);
+          await field(page, w.search.number).fill(manual.number.toLowerCase());
+          await page.getByRole('button', { name: w.search.find, exact: true }).click();
+          const found = page.getByTestId('invoice-row').filter({ hasText: manual.number });
+          await found.getByText(w.status.paid, { exact: true }).waitFor();
+          assert.equal(await page.getByTestId('invoice-row').count(), 1);
+          await assertAccessible(page, `invoice search (${language})`);
+          if (shots) await capture(page, 'billing-search');
 
           // Close the shift 10.00 short: expected 500 + 1000 + 400 = 1900.00 cash, counted 1890.00.
           await goTo(page, w.nav.label, w.nav.shift);
