@@ -1470,6 +1470,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/uninvoiced-encounters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Encounters started on a day (today by default, in the facility time zone) that have no invoice yet, oldest first */
+        get: operations["listUninvoicedEncounters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bank-app and mobile-money transfers waiting for a clerk to confirm them, oldest first */
+        get: operations["listPendingTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13231,6 +13265,8 @@ export interface operations {
             query?: {
                 patientId?: string;
                 status?: "issued" | "partially_paid" | "paid" | "void";
+                /** @description The invoice number, exactly (FAC-2026-000123) */
+                number?: string;
                 /** @description Issued on or after this UTC day */
                 from?: string;
                 /** @description Issued on or before this UTC day */
@@ -15455,6 +15491,187 @@ export interface operations {
             };
             /** @description The body is not JSON (send Content-Type: application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUninvoicedEncounters: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD in the facility time zone */
+                date?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            encounterId: string;
+                            patientId: string;
+                            patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
+                            mrn: string | null;
+                            type: string;
+                            status: string;
+                            startedAt: string;
+                        }[];
+                        /** @description More than 100: invoice some and ask again */
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPendingTransfers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            invoiceId: string;
+                            amount: number;
+                            currency: string;
+                            /** @enum {unknown} */
+                            method: "cash" | "mobile_money" | "bank_transfer" | "card";
+                            reference: string | null;
+                            /**
+                             * @description Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "completed" | "failed";
+                            refundOf: string | null;
+                            reason: string | null;
+                            receivedBy: string;
+                            receivedAt: string;
+                            confirmedBy: string | null;
+                            confirmedAt: string | null;
+                            invoiceNumber: string;
+                            patientId: string;
+                            patientName: string | null;
+                            patientNameLatin: string | null;
+                            patientNameArabic: string | null;
+                            mrn: string | null;
+                        }[];
+                        more: boolean;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,6 +60,7 @@ export const Invoice = Type.Object({
 export const InvoiceQuery = Type.Object({
   patientId: Type.Optional(Uuid),
   status: Type.Optional(Type.Enum([...INVOICE_STATUSES])),
+  number: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9-]+$', description: 'The invoice number, exactly (FAC-2026-000123)' })),
   from: Type.Optional(Type.String({ format: 'date', description: 'Issued on or after this UTC day' })),
   to: Type.Optional(Type.String({ format: 'date', description: 'Issued on or before this UTC day' })),
   limit: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 }),

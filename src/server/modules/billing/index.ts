@@ -12,6 +12,7 @@ import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
 import { stripeProvider } from './stripe-provider.ts';
 import { cardWebhookRoutes } from './card-webhook.routes.ts';
+import { worklistRoutes } from './worklist.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -21,6 +22,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await paymentRoutes(app, { ctx, provider });
   await app.register(cardWebhookRoutes, { ctx, provider });
   await shiftRoutes(app, { ctx });
+  await worklistRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };

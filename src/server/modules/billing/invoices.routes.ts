@@ -57,6 +57,7 @@ export async function invoiceRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     let query = db.selectFrom('invoices').selectAll().where('facility_id', '=', caller.facilityId);
     if (q.patientId) query = query.where('patient_id', '=', q.patientId);
     if (q.status) query = query.where('status', '=', q.status);
+    if (q.number) query = query.where('number', '=', q.number);
     if (q.from) query = query.where('issued_at', '>=', `${q.from}T00:00:00.000Z`);
     if (q.to) query = query.where('issued_at', '<', `${addDays(q.to, 1)}T00:00:00.000Z`);
     if (q.cursor) {
