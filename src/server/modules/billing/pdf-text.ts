@@ -15,19 +15,16 @@ export interface Run { text: string; font: string; rtl: boolean }
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const NEUTRAL = /[\s\p{P}\p{S}]/u;
 
-/** The font each character is drawn with: Arabic letters in the Arabic face; neutrals follow their neighbour. */
-function fontsOf(text: string, fonts: FontPair): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ARABIC.test(ch)) out.push(fonts.arabic);
-    else if (NEUTRAL.test(ch) && i > 0) out.push(out[i - 1]!);
-    else out.push(fonts.latin);
-  }
-  // Neutrals at the start take the font of the first letter or digit.
-  const first = [...text].findIndex((ch) => !NEUTRAL.test(ch));
-  if (first > 0) out.fill(out[first]!, 0, first);
-  return out;
+/**
+ * The font each character is drawn with: Arabic letters in the Arabic face, other letters and digits
+ * in the Latin one, and neutrals (spaces, punctuation) in the face of the direction they resolved to.
+ */
+function fontsOf(text: string, levels: Uint8Array, fonts: FontPair): string[] {
+  return [...text].map((ch, i) => {
+    if (ARABIC.test(ch)) return fonts.arabic;
+    if (NEUTRAL.test(ch)) return (levels[i]! & 1) === 1 ? fonts.arabic : fonts.latin;
+    return fonts.latin;
+  });
 }
 
 /** The runs of `text` in visual (left-to-right drawing) order, for a paragraph of base direction `base`. */
@@ -35,7 +32,7 @@ export function visualRuns(text: string, base: Direction, fonts: FontPair): Run[
   if (text.length === 0) return [];
   const levels = bidi.getEmbeddingLevels(text, base);
   const order = bidi.getReorderedIndices(text, levels);
-  const font = fontsOf(text, fonts);
+  const font = fontsOf(text, levels.levels, fonts);
   const runs: Run[] = [];
   let start = 0;
   for (let v = 1; v <= order.length; v++) {
