@@ -1,5 +1,6 @@
 // Billing: the versioned price list, invoices (by hand or from what an encounter ordered) with
-// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds.
+// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds,
+// and receipts (PDF, Arabic or English) queued for email when a payment completes.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
@@ -9,6 +10,10 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
+import { receiptRoutes } from './receipt.routes.ts';
+
+/** A payment's receipt as PDF bytes (the notifications worker attaches it to the receipt email). */
+export { renderReceiptPdf } from './receipt.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -16,6 +21,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await invoiceRoutes(app, { ctx });
   await paymentRoutes(app, { ctx });
   await shiftRoutes(app, { ctx });
+  await receiptRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };

@@ -4,8 +4,10 @@
 // Unicode bidi algorithm (bidi-js) resolves the levels, the line is cut into runs that are contiguous
 // in both logical and visual order with one direction and one font, and each run is drawn separately
 // in visual order, in its logical text (fontkit does the reversing and shaping).
-import bidiFactory from 'bidi-js';
+import bidiModule from 'bidi-js';
 
+// bidi-js is CommonJS typed as an ES module: at run time the default import is the factory itself.
+const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
 const bidi = bidiFactory();
 
 export type Direction = 'ltr' | 'rtl';

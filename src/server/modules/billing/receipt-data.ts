@@ -13,7 +13,7 @@ export interface ReceiptData {
   facility: { name: string; timeZone: string };
   invoice: { number: string; currency: Currency; total: number; discount: number; subtotal: number };
   lines: { description: string; quantity: number; unitPrice: number; lineTotal: number }[];
-  patient: { mrn: string; nameLatin: string | null; nameArabic: string | null };
+  patient: { id: string; mrn: string; nameLatin: string | null; nameArabic: string | null };
   payment: { id: string; amount: number; method: PaymentMethod; reference: string | null; status: PaymentStatus; refund: boolean; reason: string | null; receivedAt: string };
   clerk: string;
   balance: number;
@@ -37,7 +37,7 @@ export async function receiptData(db: Executor, facilityId: string, paymentId: s
     facility: { name: facility.name, timeZone: facility.time_zone },
     invoice: { number: inv.number, currency: inv.currency as Currency, total: Number(inv.total), discount: Number(inv.discount), subtotal: Number(inv.subtotal) },
     lines: lines.map((l) => ({ description: l.description, quantity: Number(l.quantity), unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
-    patient: { mrn: patient.mrn, nameLatin: names.patientNameLatin, nameArabic: names.patientNameArabic },
+    patient: { id: p.patient_id, mrn: patient.mrn, nameLatin: names.patientNameLatin, nameArabic: names.patientNameArabic },
     payment: {
       id: p.id, amount: Number(p.amount), method: p.method, reference: p.reference, status: p.status, refund: p.refund_of !== null, reason: p.reason,
       receivedAt: p.received_at,
