@@ -14,6 +14,8 @@ import { receiptRoutes } from './receipt.routes.ts';
 
 /** A payment's receipt as PDF bytes (the notifications worker attaches it to the receipt email). */
 export { renderReceiptPdf } from './receipt.ts';
+/** The outbox topic of a completed payment's receipt email, and its payload. */
+export { RECEIPT_TOPIC, type ReceiptJob } from './receipt-outbox.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
