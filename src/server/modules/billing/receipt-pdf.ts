@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import * as fontkit from 'fontkit';
 import type { Language } from '../../platform/http/i18n/language.ts';
 import { formatAmount } from './amount-words.ts';
 import { drawLine, lineWidth, visualRuns, type FontPair, type TextDoc } from './pdf-text.ts';
@@ -11,12 +12,14 @@ import type { ReceiptData } from './receipt-data.ts';
 import { RECEIPT_TEXT, amountInWords, patientLine, receiptTime } from './receipt-text.ts';
 
 const FONT_DIR = path.join(import.meta.dirname, 'fonts');
-// Read once: a receipt then costs the parsing of the fonts, not the disk.
+const parse = (file: string) => fontkit.create(readFileSync(path.join(FONT_DIR, file))) as fontkit.Font;
+// Read and parsed once, shared by every document (pdfkit takes a parsed font; each document keeps
+// its own subset): parsing the four faces per receipt was most of its cost (docs/performance.md).
 const FONTS = {
-  latin: readFileSync(path.join(FONT_DIR, 'NotoSans-Regular.ttf')),
-  latinBold: readFileSync(path.join(FONT_DIR, 'NotoSans-Bold.ttf')),
-  arabic: readFileSync(path.join(FONT_DIR, 'NotoSansArabic-Regular.ttf')),
-  arabicBold: readFileSync(path.join(FONT_DIR, 'NotoSansArabic-Bold.ttf')),
+  latin: parse('NotoSans-Regular.ttf'),
+  latinBold: parse('NotoSans-Bold.ttf'),
+  arabic: parse('NotoSansArabic-Regular.ttf'),
+  arabicBold: parse('NotoSansArabic-Bold.ttf'),
 };
 const REGULAR: FontPair = { latin: 'latin', arabic: 'arabic' };
 const BOLD: FontPair = { latin: 'latinBold', arabic: 'arabicBold' };
@@ -102,10 +105,8 @@ export function renderReceipt(data: ReceiptData, lang: Language): Promise<Buffer
   const money = (minor: number) => `${formatAmount(minor)} ${lang === 'ar' ? CURRENCY_AR[cur] : cur}`;
   const title = data.payment.refund ? t.refundReceipt : t.receipt;
   const doc = new PDFDocument({ size: 'A5', margin: MARGIN, lang, info: { Title: `${title} ${data.invoice.number}`, Creator: 'NileCare', CreationDate: new Date(data.payment.receivedAt) } });
-  doc.registerFont('latin', FONTS.latin);
-  doc.registerFont('latinBold', FONTS.latinBold);
-  doc.registerFont('arabic', FONTS.arabic);
-  doc.registerFont('arabicBold', FONTS.arabicBold);
+  // @types/pdfkit knows only paths and bytes; pdfkit itself takes a parsed fontkit font.
+  for (const [name, font] of Object.entries(FONTS)) doc.registerFont(name, font as unknown as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
