@@ -56,9 +56,16 @@ class Page {
   private fit(text: string, width: number, fonts: FontPair): string {
     const base = this.rtl ? 'rtl' : 'ltr';
     if (lineWidth(this.td, visualRuns(text, base, fonts)) <= width) return text;
-    let cut = text;
-    while (cut.length > 1 && lineWidth(this.td, visualRuns(`${cut}…`, base, fonts)) > width) cut = cut.slice(0, -1);
-    return `${cut.trimEnd()}…`;
+    // The longest prefix that fits with its ellipsis, by bisection (measuring lays the text out).
+    const chars = [...text];
+    const fits = (n: number) => lineWidth(this.td, visualRuns(`${chars.slice(0, n).join('')}…`, base, fonts)) <= width;
+    let [lo, hi] = [1, chars.length - 1];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${chars.slice(0, lo).join('').trimEnd()}…`;
   }
 
   /** Greedy word wrap: each piece is laid out as its own line (and bidi paragraph). */
@@ -136,7 +143,9 @@ export function renderReceipt(data: ReceiptData, lang: Language): Promise<Buffer
     p.cell(cells[0], cols.desc[0], cols.desc[1], { bold });
     p.cell(cells[1], cols.qty[0], cols.qty[1], { bold, end: true });
     p.cell(cells[2], cols.unit[0], cols.unit[1], { bold, end: true });
-    p.cell(cells[3], cols.amount[0], cols.amount[1], { bold, end: true });
+    // A totals row has only an amount: it may take the unit price's column too (large sums).
+    const wide = !cells[1] && !cells[2];
+    p.cell(cells[3], wide ? cols.unit[0] : cols.amount[0], wide ? p.width - cols.unit[0] : cols.amount[1], { bold, end: true });
     p.y += LINE;
   };
   tableRow([t.description, t.quantity, t.unitPrice, t.amount], true);
