@@ -50,7 +50,7 @@ export async function insertPatient(db: Db, facilityId: string, overrides: Parti
     first_name_ar: null, father_name_ar: null, grandfather_name_ar: null, last_name_ar: null,
     sex: 'female', date_of_birth: '1990-01-01', birth_year: 1990, birth_date_estimated: 0, phone: null,
     national_id_enc: null, national_id_index: null, address_state: null, address_locality: null, address_line: null,
-    emergency_name: null, emergency_phone: null, emergency_relationship: null, preferred_language: 'ar',
+    email: null, emergency_name: null, emergency_phone: null, emergency_relationship: null, preferred_language: 'ar',
     version: 1, created_at: now, updated_at: now,
     ...overrides,
   };

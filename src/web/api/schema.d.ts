@@ -1504,6 +1504,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a payment or refund as a PDF, in Arabic (right to left) or English */
+        get: operations["getPaymentReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4955,6 +4972,11 @@ export interface operations {
                     birthDateEstimated?: boolean;
                     /** @description Sudanese (0912345678, +249…) or international (+<country code>…) */
                     phone?: string | null;
+                    /**
+                     * Format: email
+                     * @description Receipts are emailed here
+                     */
+                    email?: string | null;
                     /** @description Sudanese national number, 11 digits */
                     nationalId?: string | null;
                     address?: {
@@ -5022,6 +5044,7 @@ export interface operations {
                             phone: string;
                             relationship: string | null;
                         } | null;
+                        email: string | null;
                         preferredLanguage: string;
                         version: number;
                         createdAt: string;
@@ -5193,6 +5216,7 @@ export interface operations {
                             phone: string;
                             relationship: string | null;
                         } | null;
+                        email: string | null;
                         preferredLanguage: string;
                         version: number;
                         createdAt: string;
@@ -5285,6 +5309,11 @@ export interface operations {
                     birthDateEstimated?: boolean;
                     /** @description Sudanese (0912345678, +249…) or international (+<country code>…) */
                     phone?: string | null;
+                    /**
+                     * Format: email
+                     * @description Receipts are emailed here
+                     */
+                    email?: string | null;
                     /** @description Sudanese national number, 11 digits */
                     nationalId?: string | null;
                     address?: {
@@ -5350,6 +5379,7 @@ export interface operations {
                             phone: string;
                             relationship: string | null;
                         } | null;
+                        email: string | null;
                         preferredLanguage: string;
                         version: number;
                         createdAt: string;
@@ -5557,6 +5587,7 @@ export interface operations {
                             phone: string;
                             relationship: string | null;
                         } | null;
+                        email: string | null;
                         preferredLanguage: string;
                         version: number;
                         createdAt: string;
@@ -15641,6 +15672,79 @@ export interface operations {
                         }[];
                         more: boolean;
                     };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentReceipt: {
+        parameters: {
+            query?: {
+                /** @description The receipt's language; default the caller's interface language, else Accept-Language */
+                lang?: "en" | "ar";
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */

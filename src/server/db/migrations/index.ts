@@ -13,6 +13,7 @@ import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1510_clinical.ts';
 import * as billing from './2026-11-27T1600_billing.ts';
 import * as paymentProviderEvents from './2026-11-27T1710_payment_provider_events.ts';
+import * as patientEmail from './2026-11-27T1720_patient_email.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1510_clinical': clinical,
   '2026-11-27T1600_billing': billing,
   '2026-11-27T1710_payment_provider_events': paymentProviderEvents,
+  '2026-11-27T1720_patient_email': patientEmail,
 };

@@ -1,6 +1,7 @@
 // Billing: the versioned price list, invoices (by hand or from what an encounter ordered) with
 // gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds,
-// card payments through Stripe and its signed webhook.
+// card payments through Stripe and its signed webhook, and receipts (PDF, Arabic or English)
+// queued for email when a payment completes.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
@@ -13,6 +14,12 @@ import { shiftRoutes } from './shifts.routes.ts';
 import { stripeProvider } from './stripe-provider.ts';
 import { cardWebhookRoutes } from './card-webhook.routes.ts';
 import { worklistRoutes } from './worklist.routes.ts';
+import { receiptRoutes } from './receipt.routes.ts';
+
+/** A payment's receipt as PDF bytes (the notifications worker attaches it to the receipt email). */
+export { renderReceiptPdf } from './receipt.ts';
+/** The outbox topic of a completed payment's receipt email, and its payload. */
+export { RECEIPT_TOPIC, type ReceiptJob } from './receipt-outbox.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -23,6 +30,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await app.register(cardWebhookRoutes, { ctx, provider });
   await shiftRoutes(app, { ctx });
   await worklistRoutes(app, { ctx });
+  await receiptRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };

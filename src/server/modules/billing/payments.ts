@@ -14,6 +14,7 @@ import type { Caller, Executor } from './caller.ts';
 import { findInvoice } from './invoices.ts';
 import { checkPayment, checkRefund, statusFor } from './money.ts';
 import { shiftForPayment } from './shifts.ts';
+import { queueReceipt } from './receipt-outbox.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string }
 type Trx = Transaction<Database>;
@@ -73,7 +74,10 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
     if (isUniqueViolation(err)) throw new AppError('conflict', `The reference ${input.reference} was already used for a payment in this facility; check the transfer.`);
     throw err;
   }
-  if (!pendingUntilConfirmed) await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
+  if (!pendingUntilConfirmed) {
+    await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
+    await queueReceipt(trx, caller.facilityId, row.id, inv.patient_id);
+  }
   await ctx.audit.record({ ...caller.audit, action: 'payment.take', patientId: inv.patient_id, targetType: 'payment', targetId: row.id, details: { invoiceId, amount: input.amount, method: input.method } }, trx);
   return row;
 }
@@ -88,6 +92,7 @@ export async function confirmPayment(ctx: AppContext, caller: Caller, paymentId:
     const now = nowIso();
     await trx.updateTable('payments').set({ status: 'completed', confirmed_by: caller.userId, confirmed_at: now }).where('id', '=', paymentId).execute();
     await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) + Number(p.amount));
+    await queueReceipt(trx, caller.facilityId, paymentId, inv.patient_id);
     await ctx.audit.record({ ...caller.audit, action: 'payment.confirm', patientId: inv.patient_id, targetType: 'payment', targetId: paymentId }, trx);
   });
 }

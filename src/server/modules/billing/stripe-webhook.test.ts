@@ -61,6 +61,19 @@ eachDialect((dialect) => {
     assert.deepEqual(audit.map((a) => ({ ...a })), [{ action: 'payment.card_succeeded', actor_id: null, facility_id: clinic.facility.id }]);
   });
 
+  test('a succeeded card payment queues the receipt email once, when the patient has an address', async () => {
+    const { paymentId, intent } = await cardPayment(1000);
+    await t.db.kysely.updateTable('patients').set({ email: 'card.patient@example.com' })
+      .where('id', '=', (await payment(paymentId)).patient_id).execute();
+    const receipts = async () => (await t.db.kysely.selectFrom('outbox').select('payload').where('topic', '=', 'billing.receipt').execute())
+      .filter((j) => JSON.parse(j.payload).paymentId === paymentId);
+    assert.equal((await receipts()).length, 0, 'nothing while the card payment is pending');
+    const event = succeeded(intent);
+    assert.equal((await deliver(event)).json().outcome, 'applied');
+    assert.equal((await deliver(event, signStripe(event, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) + 1))).json().outcome, 'duplicate');
+    assert.equal((await receipts()).length, 1);
+  });
+
   test('the same event delivered twice is applied once', async () => {
     const { invoiceId, intent } = await cardPayment(1000, 400);
     const event = succeeded(intent);

@@ -74,6 +74,7 @@ export function normalisePatientInput(body: PatientInput, mode: 'create' | 'patc
   }
 
   if (has('phone')) c.phone = body.phone === null ? null : phoneOf(body.phone!, 'body.phone', problems);
+  if (has('email')) c.email = clean(body.email);
 
   let nationalId: string | null | undefined;
   if (body.nationalId === null) nationalId = null;

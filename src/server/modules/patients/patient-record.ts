@@ -20,7 +20,7 @@ export function newPatientRow(ctx: AppContext, id: string, facilityId: string, n
     id, facility_id: facilityId, mrn: '', status: 'active', merged_into_id: null,
     first_name: null, father_name: null, grandfather_name: null, last_name: null,
     first_name_ar: null, father_name_ar: null, grandfather_name_ar: null, last_name_ar: null,
-    sex: 'unknown', date_of_birth: null, birth_year: 0, birth_date_estimated: 0, phone: null,
+    sex: 'unknown', date_of_birth: null, birth_year: 0, birth_date_estimated: 0, phone: null, email: null,
     national_id_enc: null, national_id_index: null, address_state: null, address_locality: null, address_line: null,
     emergency_name: null, emergency_phone: null, emergency_relationship: null, preferred_language: 'ar',
     version: 1, created_at: now, updated_at: now,

@@ -87,6 +87,7 @@ export function toPatientView(row: PatientTable, ring: KeyRing): PatientView {
     emergencyContact: row.emergency_name !== null && row.emergency_phone !== null
       ? { name: row.emergency_name, phone: row.emergency_phone, relationship: row.emergency_relationship }
       : null,
+    email: row.email ?? null,
     preferredLanguage: row.preferred_language,
     version: Number(row.version),
     createdAt: row.created_at,

@@ -26,6 +26,8 @@ export interface PatientTable {
   birth_date_estimated: number;
   /** E.164. */
   phone: string | null;
+  /** Where receipts are emailed; optional (migration 2026-11-27T1720_patient_email). */
+  email: string | null;
   /** encryptField() output; the key id travels inside the value. */
   national_id_enc: string | null;
   /** blindIndex() of the normalised national ID, for exact-match lookup. */

@@ -53,13 +53,14 @@ eachDialect((dialect) => {
     assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  test('the full record: four-part names in both scripts, contact details, address', async () => {
+  test('the full record: four-part names in both scripts, contact details (email too), address', async () => {
     const body = {
       firstName: 'Mohamed', fatherName: 'Ahmed', grandfatherName: 'Elamin', lastName: 'Osman',
       firstNameAr: 'محمد', fatherNameAr: 'أحمد', grandfatherNameAr: 'الأمين', lastNameAr: 'عثمان',
       sex: 'male', dateOfBirth: '1985-07-15', phone: '091 234 5678', nationalId: '123-4567-8901',
       address: { state: 'khartoum', locality: 'Bahri', line: 'Block 4, house 12' },
       emergencyContact: { name: 'Fatima Osman', phone: '+249 912 000 111', relationship: 'sister' },
+      email: 'mohamed.osman@example.com',
       preferredLanguage: 'en',
     };
     const created = await registered(t.app, desk, body);

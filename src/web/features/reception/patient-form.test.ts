@@ -8,7 +8,7 @@ const record: Patient = {
   firstName: 'Fatima', fatherName: 'Mohamed', grandfatherName: null, lastName: 'Elamin',
   firstNameAr: 'فاطمة', fatherNameAr: 'محمد', grandfatherNameAr: null, lastNameAr: 'الأمين',
   sex: 'female', dateOfBirth: '1990-05-12', birthYear: 1990, birthDateEstimated: false,
-  phone: '+249912345678', nationalId: '12345678901',
+  phone: '+249912345678', email: null, nationalId: '12345678901',
   address: { state: 'khartoum', locality: 'Omdurman', line: null }, emergencyContact: null,
   preferredLanguage: 'ar', version: 3, createdAt: '2026-01-01T08:00:00.000Z', updatedAt: '2026-01-02T08:00:00.000Z',
 };
