@@ -1,5 +1,6 @@
 // Billing: the versioned price list, invoices (by hand or from what an encounter ordered) with
-// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds.
+// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds;
+// payers with patients' coverage and monthly claims, credit notes, payments in another currency.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
@@ -9,6 +10,9 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
+import { payerRoutes } from './payers.routes.ts';
+import { coverageRoutes } from './coverage.routes.ts';
+import { creditNoteRoutes } from './credit-notes.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -16,6 +20,9 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await invoiceRoutes(app, { ctx });
   await paymentRoutes(app, { ctx });
   await shiftRoutes(app, { ctx });
+  await payerRoutes(app, { ctx });
+  await coverageRoutes(app, { ctx });
+  await creditNoteRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };
