@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
+import { nowIso } from '../../platform/ids.ts';
 import { callerOf } from './caller.ts';
 import { IdParams, billingProblem } from './billing.schemas.ts';
 import { Claims, ClaimsQuery, Payer, PayerBody, PayerPatch, PayerQuery } from './payers.schemas.ts';
@@ -55,19 +56,20 @@ export async function payerRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
     return show(caller.facilityId, request.params.id);
   });
 
-  const claims = async (request: { params: { id: string }; query: { month: string } } & Parameters<typeof callerOf>[0]) => {
+  const claims = async (request: { params: { id: string }; query: { month?: string } } & Parameters<typeof callerOf>[0]) => {
     const caller = callerOf(request);
     const payer = await findPayer(db, caller.facilityId, request.params.id);
-    const items = await listClaims(db, caller.facilityId, payer.id, request.query.month);
-    await ctx.audit.record({ ...caller.audit, action: 'payer.claims', targetType: 'payer', targetId: payer.id, details: { month: request.query.month, patientIds: [...new Set(items.map((i) => i.patientId))] } });
-    return { payer, items };
+    const month = request.query.month ?? nowIso().slice(0, 7);
+    const items = await listClaims(db, caller.facilityId, payer.id, month);
+    await ctx.audit.record({ ...caller.audit, action: 'payer.claims', targetType: 'payer', targetId: payer.id, details: { month, patientIds: [...new Set(items.map((i) => i.patientId))] } });
+    return { payer, month, items };
   };
 
   r.get('/payers/:id/claims', {
     config: { access: { permission: 'billing:read' } },
     schema: { operationId: 'listClaims', tags, summary: 'The payer\'s claims for a month: invoices it covered, member numbers, lines and payer shares', params: IdParams, querystring: ClaimsQuery, response: { 200: Claims } },
   }, async (request) => {
-    const { payer, items } = await claims(request);
+    const { payer, month, items } = await claims(request);
     const totals = new Map<string, { currency: string; invoices: number; payerShare: number }>();
     for (const i of items) {
       const t = totals.get(i.currency) ?? { currency: i.currency, invoices: 0, payerShare: 0 };
@@ -75,7 +77,7 @@ export async function payerRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       t.payerShare += i.payerShare;
       totals.set(i.currency, t);
     }
-    return { payer: payerView(payer), month: request.query.month, items, totals: [...totals.values()] };
+    return { payer: payerView(payer), month, items, totals: [...totals.values()] };
   });
 
   r.get('/payers/:id/claims.csv', {
@@ -85,8 +87,8 @@ export async function payerRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
       response: { 200: { description: 'The claims, RFC 4180 CSV', content: { 'text/csv': { schema: Type.String() } } } },
     },
   }, async (request, reply) => {
-    const { payer, items } = await claims(request);
-    const file = `claims-${payer.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'payer'}-${request.query.month}.csv`;
+    const { payer, month, items } = await claims(request);
+    const file = `claims-${payer.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'payer'}-${month}.csv`;
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(claimsCsv(items));
   });
 }

@@ -39,7 +39,7 @@ export const PatientCoverage = Type.Object({
 });
 export const CoverageParams = Type.Object({ id: Uuid, coverageId: Uuid });
 
-export const ClaimsQuery = Type.Object({ month: Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM: invoices issued that month (UTC)' }) }, { additionalProperties: false });
+export const ClaimsQuery = Type.Object({ month: Type.Optional(Type.String({ pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$', description: 'YYYY-MM: invoices issued that month (UTC); this month when left out' })) }, { additionalProperties: false });
 const ClaimLine = Type.Object({
   position: Type.Integer(), description: Type.String(), serviceCode: Nullable(Type.String()), kind: Nullable(Type.String()), quantity: Type.Integer(),
   unitPrice: Type.Integer(), lineTotal: Type.Integer(), coverageBp: Type.Integer(), payerShare: Type.Integer(),
