@@ -1218,7 +1218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current price of every service, lab test and medicine the facility bills */
+        /** The current price of every service, lab test and medicine the facility bills (or one code's version history) */
         get: operations["listPrices"];
         put?: never;
         /** Set a price (a new version; invoices keep the version they were issued with) */
@@ -12911,6 +12911,10 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "service" | "lab_test" | "medicine";
+                /** @description Only this code */
+                code?: string;
+                /** @description true: every version (superseded ones too), newest first; give kind and code */
+                history?: boolean;
             };
             header?: {
                 /** @description The facility to act in; needed when you belong to several (and for a super admin) */

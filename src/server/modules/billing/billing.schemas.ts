@@ -29,7 +29,11 @@ export const Price = Type.Object({
   id: Type.String(), kind: Type.Enum([...PRICE_KINDS]), code: Type.String(), name: Type.String(), currency: Type.String(),
   unitPrice: Type.Integer(), version: Type.Integer(), validFrom: Type.String(), supersededAt: Nullable(Type.String()),
 });
-export const PriceQuery = Type.Object({ kind: Type.Optional(Type.Enum([...PRICE_KINDS])) }, { additionalProperties: false });
+export const PriceQuery = Type.Object({
+  kind: Type.Optional(Type.Enum([...PRICE_KINDS])),
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only this code' })),
+  history: Type.Boolean({ default: false, description: 'true: every version (superseded ones too), newest first; give kind and code' }),
+}, { additionalProperties: false });
 
 export const LineBody = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 300 }),

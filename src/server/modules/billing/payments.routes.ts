@@ -26,7 +26,9 @@ export async function paymentRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     const key = request.headers['idempotency-key'];
     if (!key) throw invalid([{ field: 'headers.idempotency-key', message: 'is required: send a new unique key (a UUID) with each payment, and the same key when retrying it' }]);
     const { amount, method, reference, currency, exchangeRate } = request.body;
-    const claim = await claimOrReplay(db, caller.facilityId, key, requestHash(['payment', request.params.id, amount, method, reference ?? null, currency ?? null, exchangeRate ?? null]));
+    // A payment in the invoice currency hashes as before the currency fields existed (keys in flight stay valid).
+    const claim = await claimOrReplay(db, caller.facilityId, key, requestHash(['payment', request.params.id, amount, method, reference ?? null,
+      ...(currency !== undefined || exchangeRate !== undefined ? [currency ?? null, exchangeRate ?? null] : [])]));
     if (claim !== 'claimed') {
       reply.code(201); // only a 201 is ever stored: a failed first request releases its key
       return claim.body as ReturnType<typeof paymentView>;
