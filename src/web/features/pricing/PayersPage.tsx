@@ -78,7 +78,7 @@ export function PayersPage() {
                   <Table.Td dir="auto">{p.name}</Table.Td>
                   <Table.Td>{t(`pricing:payerKinds.${p.kind}`)}</Table.Td>
                   {PRICE_KINDS.map((k) => <Table.Td key={k}>{percent(p.coverage[k])}</Table.Td>)}
-                  <Table.Td><Badge variant="light" color={p.active ? 'teal' : 'gray'}>{t(p.active ? 'pricing:payers.active' : 'pricing:payers.inactive')}</Badge></Table.Td>
+                  <Table.Td><Badge variant="light" color={p.active ? 'nile' : 'gray'}>{t(p.active ? 'pricing:payers.active' : 'pricing:payers.inactive')}</Badge></Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap" justify="flex-end">
                       <Button size="xs" variant="default" onClick={() => { setNotice(null); setEditing(p); }} aria-label={t('pricing:payers.editOf', { name: p.name })}>{t('pricing:payers.edit')}</Button>

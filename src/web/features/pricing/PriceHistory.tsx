@@ -28,7 +28,7 @@ export function PriceHistory({ kind, code, onClose }: { kind: PriceKind; code: s
                 <Table.Td>{format.number(p.version)}</Table.Td>
                 <Table.Td><Money minor={p.unitPrice} currency={p.currency} /></Table.Td>
                 <Table.Td>{format.dateTime(p.validFrom)}</Table.Td>
-                <Table.Td>{p.supersededAt ? format.dateTime(p.supersededAt) : <Text span c="teal.8" fw={600} size="sm">{t('pricing:history.current')}</Text>}</Table.Td>
+                <Table.Td>{p.supersededAt ? format.dateTime(p.supersededAt) : <Text span fw={700} size="sm">{t('pricing:history.current')}</Text>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

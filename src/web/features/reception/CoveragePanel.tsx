@@ -43,7 +43,7 @@ export function CoveragePanel({ patientId }: { patientId: string }) {
         {items.slice(0, 5).map((c) => (
           <Group key={c.id} justify="space-between" gap="xs" data-testid="coverage">
             <Stack gap={2}>
-              <Group gap="xs"><Text fw={600} dir="auto">{c.payerName}</Text><Badge variant="light" color={c.current ? 'teal' : 'gray'}>{t(c.current ? 'reception:coverage.current' : 'reception:coverage.ended')}</Badge></Group>
+              <Group gap="xs"><Text fw={600} dir="auto">{c.payerName}</Text><Badge variant="light" color={c.current ? 'nile' : 'gray'}>{t(c.current ? 'reception:coverage.current' : 'reception:coverage.ended')}</Badge></Group>
               <Text size="sm">{t('reception:coverage.member')} <Bdi ltr>{c.memberNumber}</Bdi></Text>
               <Text size="sm" c="dimmed">{c.validTo ? t('reception:coverage.validRange', { from: format.calendarDate(c.validFrom), to: format.calendarDate(c.validTo) }) : t('reception:coverage.validFrom', { from: format.calendarDate(c.validFrom) })}</Text>
             </Stack>
