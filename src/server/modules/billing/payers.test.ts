@@ -128,4 +128,29 @@ eachDialect((dialect) => {
     assert.equal((await call(t.app, other.billing, 'GET', `/payers/${payer.id}/claims.csv?month=${month}`)).statusCode, 404);
     assert.equal((await call(t.app, clinic.receptionist, 'GET', `/payers/${payer.id}/claims?month=${month}`)).statusCode, 403);
   });
+
+  test('a fully covered medicine leaves the patient nothing to pay; an unknown code is a service; a discount comes off the patient share', async () => {
+    const payer = await newPayer();
+    const p = await createPatient(t.app, clinic);
+    await cover(p.id, payer.id);
+    const free = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: p.id, lines: [{ description: 'Paracetamol', quantity: 2, unitPrice: 500, serviceCode: 'none' }] })).json();
+    assert.deepEqual([free.payerShare, free.patientShare], [800, 200], 'a code not on the price list is a service (80%)');
+    assert.equal((await call(t.app, clinic.admin, 'POST', '/price-list', { kind: 'medicine', code: 'amoxicillin-cap-500mg', unitPrice: 250 })).statusCode, 201);
+    const medicine = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: p.id, lines: [{ description: 'Amoxicillin', quantity: 21, unitPrice: 250, serviceCode: 'amoxicillin-cap-500mg' }] })).json();
+    assert.deepEqual([medicine.lines[0].kind, medicine.payerShare, medicine.amountDue, medicine.status], ['medicine', 5250, 0, 'paid']);
+    const inv = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: p.id, lines: [{ description: 'Consultation', quantity: 1, unitPrice: 1000 }] })).json();
+    const off = await call(t.app, clinic.admin, 'POST', `/invoices/${inv.id}/discount`, { percentBp: 10000, reason: 'Exempt patient' });
+    assert.equal(off.statusCode, 200, off.body);
+    assert.deepEqual([off.json().discount, off.json().payerShare, off.json().patientShare, off.json().status], [200, 800, 0, 'paid']);
+  });
+
+  test('the price list keeps every version of a price, newest first', async () => {
+    for (const unitPrice of [1000, 1200, 1500]) assert.equal((await call(t.app, clinic.admin, 'POST', '/price-list', { kind: 'service', code: 'dressing', name: 'Wound dressing', unitPrice })).statusCode, 201);
+    const current = (await call(t.app, clinic.billing, 'GET', '/price-list?kind=service&code=dressing')).json().items;
+    assert.deepEqual(current.map((x: { unitPrice: number }) => x.unitPrice), [1500]);
+    const history = (await call(t.app, clinic.billing, 'GET', '/price-list?kind=service&code=dressing&history=true')).json().items;
+    assert.deepEqual(history.map((x: { version: number; unitPrice: number; supersededAt: string | null }) => [x.version, x.unitPrice, x.supersededAt === null]), [[3, 1500, true], [2, 1200, false], [1, 1000, false]]);
+    assert.equal((await call(t.app, clinic.billing, 'GET', '/price-list?history=true')).statusCode, 400);
+    assert.deepEqual((await call(t.app, other.billing, 'GET', '/price-list?kind=service&code=dressing&history=true')).json().items, []);
+  });
 });
