@@ -153,4 +153,17 @@ eachDialect((dialect) => {
     assert.equal((await call(t.app, clinic.billing, 'GET', '/price-list?history=true')).statusCode, 400);
     assert.deepEqual((await call(t.app, other.billing, 'GET', '/price-list?kind=service&code=dressing&history=true')).json().items, []);
   });
+
+  test('a merge moves the duplicate\'s coverage; the survivor keeps its own current one', async () => {
+    const payer = await newPayer();
+    const survivor = await createPatient(t.app, clinic, { first: 'Ibrahim', last: 'Nur' });
+    const duplicate = await createPatient(t.app, clinic, { first: 'Ebrahim', last: 'Noor' });
+    const kept = await cover(survivor.id, payer.id, 'KEEP-1');
+    await cover(duplicate.id, payer.id, 'DUP-1');
+    const merged = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${survivor.id}/merge`, headers: clinic.receptionist.headers, payload: { duplicateId: duplicate.id } });
+    assert.equal(merged.statusCode, 200, merged.body);
+    const list = (await call(t.app, clinic.receptionist, 'GET', `/patients/${survivor.id}/coverages`)).json().items as { id: string; memberNumber: string; current: boolean }[];
+    assert.deepEqual(list.map((c) => [c.memberNumber, c.current]).sort(), [['DUP-1', false], ['KEEP-1', true]]);
+    assert.equal(list.find((c) => c.current)!.id, kept.id);
+  });
 });
