@@ -18,14 +18,14 @@ const WORDS = {
   en: {
     prices: 'Price list', code: 'Code', name: 'Name on the invoice', price: 'Price', add: 'Add price', save: 'Save new price', history: 'History: Outpatient consultation',
     change: 'Change price: Outpatient consultation', saved: /version 2 saved/, current: 'Current', payers: 'Payers', addPayer: 'Add payer', nameLabel: 'Name',
-    service: 'Consultations & procedures covered', lab: 'Lab tests covered', medicine: 'Medicines covered', percentRule: 'Enter a percentage from 0 to 100, e.g. 80 or 12.5.',
+    service: 'Consultations & procedures', lab: 'Lab tests', medicine: 'Medicines', percentRule: 'Enter a percentage from 0 to 100, e.g. 80 or 12.5.',
     payerName: 'National Health Insurance Fund', added: 'National Health Insurance Fund added.', cover: 'Insurance cover', payer: 'Payer', member: 'Membership number', saveCover: 'Save cover',
     currentCover: 'Current', amountRule: 'Enter an amount such as 1500 or 1500.50.',
   },
   ar: {
     prices: 'قائمة الأسعار', code: 'الرمز', name: 'الاسم في الفاتورة', price: 'السعر', add: 'إضافة السعر', save: 'حفظ السعر الجديد', history: 'السجل: Outpatient consultation',
     change: 'تغيير السعر: Outpatient consultation', saved: /حُفظ الإصدار 2/, current: 'الحالي', payers: 'جهات الدفع', addPayer: 'إضافة جهة دفع', nameLabel: 'الاسم',
-    service: 'نسبة تغطية الاستشارات والإجراءات', lab: 'نسبة تغطية الفحوص المختبرية', medicine: 'نسبة تغطية الأدوية', percentRule: 'أدخل نسبة من 0 إلى 100، مثل 80 أو 12.5.',
+    service: 'الاستشارات والإجراءات', lab: 'الفحوص المختبرية', medicine: 'الأدوية', percentRule: 'أدخل نسبة من 0 إلى 100، مثل 80 أو 12.5.',
     payerName: 'الصندوق القومي للتأمين الصحي - ولاية الخرطوم', added: 'تمت إضافة الصندوق القومي للتأمين الصحي - ولاية الخرطوم.', cover: 'التغطية التأمينية', payer: 'جهة الدفع', member: 'رقم العضوية', saveCover: 'حفظ التغطية',
     currentCover: 'سارية', amountRule: 'أدخل مبلغًا مثل 1500 أو 1500.50.',
   },

@@ -54,7 +54,7 @@ export function PayerForm({ payer, onSubmit }: { payer?: Payer; onSubmit(values:
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {PRICE_KINDS.map((k) => (
-            <TextInput key={k} label={t('pricing:payers.coverageOf', { category: t(`pricing:kinds.${k}`) })} description={t('pricing:payers.percentHint')} required dir="ltr" inputMode="decimal"
+            <TextInput key={k} label={t(`pricing:kinds.${k}`)} description={t('pricing:payers.percentHint')} required dir="ltr" inputMode="decimal"
               rightSection="%" {...form.getInputProps(`coverage.${k}`)} />
           ))}
         </SimpleGrid>
