@@ -8,7 +8,7 @@ import { createUser } from './fixtures.ts';
 import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
 import { insertAllergy, insertEncounter, insertLabOrder, insertPrescription, insertProblem } from './clinical.ts';
-import { insertInvoice, insertPayment, insertShift } from './billing.ts';
+import { insertCoverage, insertInvoice, insertPayer, insertPayment, insertShift } from './billing.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -47,6 +47,8 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/patients/:id/problems/:problemId': { create: async (app, owner) => insertProblem(app.ctx.db, owner.facilityId) },
   '/api/v1/invoices/:id': { create: async (app, owner) => insertInvoice(app.ctx.db, owner.facilityId) },
   '/api/v1/payments/:id': { create: async (app, owner) => insertPayment(app.ctx.db, owner.facilityId) },
+  '/api/v1/payers/:id': { create: async (app, owner) => insertPayer(app.ctx.db, owner.facilityId, owner.userId) },
+  '/api/v1/patients/:id/coverages/:coverageId': { create: async (app, owner) => insertCoverage(app.ctx.db, owner.facilityId, owner.userId) },
   // Open in the sense of not closed, but not holding the clerk's one open slot, so the matrix can make many.
   '/api/v1/cash-shifts/:id': { create: async (app, owner) => insertShift(app.ctx.db, owner.facilityId, owner.userId) },
 };
@@ -91,6 +93,10 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   // POST /api/v1/payments/stripe/webhook is public but signed: no token, a Stripe-Signature instead
   // (the matrix sees it reached, never 401/403); stripe-webhook.test.ts checks the signature.
   'POST /api/v1/payments/:id/refunds': () => ({ amount: 1, reason: 'Matrix check' }),
+  'POST /api/v1/invoices/:id/credit-notes': () => ({ amount: 1, reason: 'Matrix check' }),
+  'PATCH /api/v1/payers/:id': () => ({ kind: 'company' }),
+  // A payer that does not exist: the caller's own patient answers 422 (not found in the body), another facility's 404 first.
+  'POST /api/v1/patients/:id/coverages': () => ({ payerId: '00000000-0000-7000-8000-000000000000', memberNumber: 'MATRIX-1' }),
   'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),
 };
 

@@ -42,3 +42,24 @@ export async function insertShift(db: Db, facilityId: string, clerkId: string): 
   }).execute();
   return id;
 }
+
+/** An active payer covering 80% of services, 50% of lab tests and all medicines. */
+export async function insertPayer(db: Db, facilityId: string, userId: string): Promise<string> {
+  const id = uuidv7();
+  const now = nowIso();
+  await db.kysely.insertInto('payers').values({
+    id, facility_id: facilityId, name: `Payer ${id}`, kind: 'nhif', service_bp: 8000, lab_test_bp: 5000, medicine_bp: 10000, active: 1, created_by: userId, created_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
+
+/** A current coverage of a new patient by a new payer: the patient's id and the coverage's. */
+export async function insertCoverage(db: Db, facilityId: string, userId: string): Promise<{ id: string; coverageId: string }> {
+  const patient = await insertPatient(db, facilityId);
+  const coverageId = uuidv7();
+  await db.kysely.insertInto('patient_coverages').values({
+    id: coverageId, facility_id: facilityId, patient_id: patient.id, open_patient_id: patient.id, payer_id: await insertPayer(db, facilityId, userId),
+    member_number: 'M-1', valid_from: nowIso().slice(0, 10), valid_to: null, created_by: userId, created_at: nowIso(), ended_by: null, ended_at: null,
+  }).execute();
+  return { id: patient.id, coverageId };
+}

@@ -1218,7 +1218,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current price of every service, lab test and medicine the facility bills */
+        /** The current price of every service, lab test and medicine the facility bills (or one code's version history) */
         get: operations["listPrices"];
         put?: never;
         /** Set a price (a new version; invoices keep the version they were issued with) */
@@ -1515,6 +1515,145 @@ export interface paths {
         get: operations["getPaymentReceipt"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The facility's payers (insurance fund, companies) with their coverage per category */
+        get: operations["listPayers"];
+        put?: never;
+        /** Add a payer with its coverage per category (basis points) */
+        post: operations["createPayer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a payer (invoices issued earlier keep their shares) */
+        patch: operations["updatePayer"];
+        trace?: never;
+    };
+    "/api/v1/payers/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a payer: no new coverage, no shares on new invoices; claims stay */
+        post: operations["deactivatePayer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payer's claims for a month: invoices it covered, member numbers, lines and payer shares */
+        get: operations["listClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payers/{id}/claims.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's claims as CSV (UTF-8 with BOM; one row per line and per credit note; amounts in major units) */
+        get: operations["downloadClaimsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/coverages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's payer memberships, newest first (at most one current) */
+        get: operations["listPatientCoverages"];
+        put?: never;
+        /** Record the patient's membership in a payer (one current at a time) */
+        post: operations["addPatientCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/coverages/{coverageId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the patient's coverage (later invoices are not split with the payer) */
+        post: operations["endPatientCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit notes of an invoice, oldest first */
+        get: operations["listCreditNotes"];
+        put?: never;
+        /** Credit an issued invoice (an amount or given lines) with a reason; lowers what is due */
+        post: operations["createCreditNote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -12854,6 +12993,10 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "service" | "lab_test" | "medicine";
+                /** @description Only this code */
+                code?: string;
+                /** @description true: every version (superseded ones too), newest first; give kind and code */
+                history?: boolean;
             };
             header?: {
                 /** @description The facility to act in; needed when you belong to several (and for a super admin) */
@@ -13335,10 +13478,22 @@ export interface operations {
                             discount: number;
                             discountReason: string | null;
                             discountApprovedBy: string | null;
-                            /** @description subtotal − discount */
+                            /** @description subtotal − discount − credited */
                             total: number;
+                            /** @description The sum of credit notes */
+                            credited: number;
+                            payerId: string | null;
+                            memberNumber: string | null;
+                            /** @description What the payer owes (claimed from it) */
+                            payerShare: number;
+                            /** @description total − payerShare: what the patient pays */
+                            patientShare: number;
+                            /** @description Paid by the patient, refunds subtracted */
                             amountPaid: number;
+                            /** @description patientShare − amountPaid, never below 0 */
                             amountDue: number;
+                            /** @description Paid beyond the patient share after a credit note: to refund */
+                            overpaid: number;
                             issuedBy: string;
                             issuedAt: string;
                             voidReason: string | null;
@@ -13352,6 +13507,11 @@ export interface operations {
                                 quantity: number;
                                 unitPrice: number;
                                 lineTotal: number;
+                                kind: string | null;
+                                /** @description The payer's coverage of the line, basis points */
+                                coverageBp: number;
+                                /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                                payerShare: number;
                             }[];
                         }[];
                         nextCursor: string | null;
@@ -13455,10 +13615,22 @@ export interface operations {
                         discount: number;
                         discountReason: string | null;
                         discountApprovedBy: string | null;
-                        /** @description subtotal − discount */
+                        /** @description subtotal − discount − credited */
                         total: number;
+                        /** @description The sum of credit notes */
+                        credited: number;
+                        payerId: string | null;
+                        memberNumber: string | null;
+                        /** @description What the payer owes (claimed from it) */
+                        payerShare: number;
+                        /** @description total − payerShare: what the patient pays */
+                        patientShare: number;
+                        /** @description Paid by the patient, refunds subtracted */
                         amountPaid: number;
+                        /** @description patientShare − amountPaid, never below 0 */
                         amountDue: number;
+                        /** @description Paid beyond the patient share after a credit note: to refund */
+                        overpaid: number;
                         issuedBy: string;
                         issuedAt: string;
                         voidReason: string | null;
@@ -13472,6 +13644,11 @@ export interface operations {
                             quantity: number;
                             unitPrice: number;
                             lineTotal: number;
+                            kind: string | null;
+                            /** @description The payer's coverage of the line, basis points */
+                            coverageBp: number;
+                            /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                            payerShare: number;
                         }[];
                     };
                 };
@@ -13622,10 +13799,22 @@ export interface operations {
                         discount: number;
                         discountReason: string | null;
                         discountApprovedBy: string | null;
-                        /** @description subtotal − discount */
+                        /** @description subtotal − discount − credited */
                         total: number;
+                        /** @description The sum of credit notes */
+                        credited: number;
+                        payerId: string | null;
+                        memberNumber: string | null;
+                        /** @description What the payer owes (claimed from it) */
+                        payerShare: number;
+                        /** @description total − payerShare: what the patient pays */
+                        patientShare: number;
+                        /** @description Paid by the patient, refunds subtracted */
                         amountPaid: number;
+                        /** @description patientShare − amountPaid, never below 0 */
                         amountDue: number;
+                        /** @description Paid beyond the patient share after a credit note: to refund */
+                        overpaid: number;
                         issuedBy: string;
                         issuedAt: string;
                         voidReason: string | null;
@@ -13639,6 +13828,11 @@ export interface operations {
                             quantity: number;
                             unitPrice: number;
                             lineTotal: number;
+                            kind: string | null;
+                            /** @description The payer's coverage of the line, basis points */
+                            coverageBp: number;
+                            /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                            payerShare: number;
                         }[];
                     };
                 };
@@ -13817,10 +14011,22 @@ export interface operations {
                         discount: number;
                         discountReason: string | null;
                         discountApprovedBy: string | null;
-                        /** @description subtotal − discount */
+                        /** @description subtotal − discount − credited */
                         total: number;
+                        /** @description The sum of credit notes */
+                        credited: number;
+                        payerId: string | null;
+                        memberNumber: string | null;
+                        /** @description What the payer owes (claimed from it) */
+                        payerShare: number;
+                        /** @description total − payerShare: what the patient pays */
+                        patientShare: number;
+                        /** @description Paid by the patient, refunds subtracted */
                         amountPaid: number;
+                        /** @description patientShare − amountPaid, never below 0 */
                         amountDue: number;
+                        /** @description Paid beyond the patient share after a credit note: to refund */
+                        overpaid: number;
                         issuedBy: string;
                         issuedAt: string;
                         voidReason: string | null;
@@ -13834,6 +14040,11 @@ export interface operations {
                             quantity: number;
                             unitPrice: number;
                             lineTotal: number;
+                            kind: string | null;
+                            /** @description The payer's coverage of the line, basis points */
+                            coverageBp: number;
+                            /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                            payerShare: number;
                         }[];
                     };
                 };
@@ -13924,10 +14135,22 @@ export interface operations {
                         discount: number;
                         discountReason: string | null;
                         discountApprovedBy: string | null;
-                        /** @description subtotal − discount */
+                        /** @description subtotal − discount − credited */
                         total: number;
+                        /** @description The sum of credit notes */
+                        credited: number;
+                        payerId: string | null;
+                        memberNumber: string | null;
+                        /** @description What the payer owes (claimed from it) */
+                        payerShare: number;
+                        /** @description total − payerShare: what the patient pays */
+                        patientShare: number;
+                        /** @description Paid by the patient, refunds subtracted */
                         amountPaid: number;
+                        /** @description patientShare − amountPaid, never below 0 */
                         amountDue: number;
+                        /** @description Paid beyond the patient share after a credit note: to refund */
+                        overpaid: number;
                         issuedBy: string;
                         issuedAt: string;
                         voidReason: string | null;
@@ -13941,6 +14164,11 @@ export interface operations {
                             quantity: number;
                             unitPrice: number;
                             lineTotal: number;
+                            kind: string | null;
+                            /** @description The payer's coverage of the line, basis points */
+                            coverageBp: number;
+                            /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                            payerShare: number;
                         }[];
                     };
                 };
@@ -14065,7 +14293,7 @@ export interface operations {
                 "application/json": {
                     /** @description The discount in minor units */
                     amount?: number;
-                    /** @description Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up */
+                    /** @description Or a share of the patient's share in basis points (10000 = an exemption of all the patient owes), rounded half up */
                     percentBp?: number;
                     reason: string;
                 };
@@ -14091,10 +14319,22 @@ export interface operations {
                         discount: number;
                         discountReason: string | null;
                         discountApprovedBy: string | null;
-                        /** @description subtotal − discount */
+                        /** @description subtotal − discount − credited */
                         total: number;
+                        /** @description The sum of credit notes */
+                        credited: number;
+                        payerId: string | null;
+                        memberNumber: string | null;
+                        /** @description What the payer owes (claimed from it) */
+                        payerShare: number;
+                        /** @description total − payerShare: what the patient pays */
+                        patientShare: number;
+                        /** @description Paid by the patient, refunds subtracted */
                         amountPaid: number;
+                        /** @description patientShare − amountPaid, never below 0 */
                         amountDue: number;
+                        /** @description Paid beyond the patient share after a credit note: to refund */
+                        overpaid: number;
                         issuedBy: string;
                         issuedAt: string;
                         voidReason: string | null;
@@ -14108,6 +14348,11 @@ export interface operations {
                             quantity: number;
                             unitPrice: number;
                             lineTotal: number;
+                            kind: string | null;
+                            /** @description The payer's coverage of the line, basis points */
+                            coverageBp: number;
+                            /** @description The payer's share of the line; the patient's is lineTotal − payerShare */
+                            payerShare: number;
                         }[];
                     };
                 };
@@ -14293,6 +14538,9 @@ export interface operations {
                             receivedAt: string;
                             confirmedBy: string | null;
                             confirmedAt: string | null;
+                            originalAmount: number | null;
+                            originalCurrency: string | null;
+                            exchangeRate: string | null;
                         }[];
                     };
                 };
@@ -14367,6 +14615,13 @@ export interface operations {
                     method: "cash" | "mobile_money" | "bank_transfer" | "card";
                     /** @description The transfer reference; required for bank_transfer and mobile_money */
                     reference?: string;
+                    /**
+                     * @description The currency handed over when not the invoice's (USD on an SDG invoice); amount is then in its minor units
+                     * @enum {unknown}
+                     */
+                    currency?: "SDG" | "USD";
+                    /** @description With currency: invoice-currency units per one unit of it, as a decimal string (up to 6 decimals), e.g. "2450.5"; the converted amount rounds half up */
+                    exchangeRate?: string;
                 };
             };
         };
@@ -14396,6 +14651,9 @@ export interface operations {
                         receivedAt: string;
                         confirmedBy: string | null;
                         confirmedAt: string | null;
+                        originalAmount: number | null;
+                        originalCurrency: string | null;
+                        exchangeRate: string | null;
                         /** @description Card payments only: the PaymentIntent client secret the card form (Stripe.js) confirms the payment with */
                         clientSecret?: string;
                     };
@@ -14619,6 +14877,9 @@ export interface operations {
                         receivedAt: string;
                         confirmedBy: string | null;
                         confirmedAt: string | null;
+                        originalAmount: number | null;
+                        originalCurrency: string | null;
+                        exchangeRate: string | null;
                     };
                 };
             };
@@ -14771,6 +15032,9 @@ export interface operations {
                         receivedAt: string;
                         confirmedBy: string | null;
                         confirmedAt: string | null;
+                        originalAmount: number | null;
+                        originalCurrency: string | null;
+                        exchangeRate: string | null;
                     };
                 };
             };
@@ -15663,6 +15927,9 @@ export interface operations {
                             receivedAt: string;
                             confirmedBy: string | null;
                             confirmedAt: string | null;
+                            originalAmount: number | null;
+                            originalCurrency: string | null;
+                            exchangeRate: string | null;
                             invoiceNumber: string;
                             patientId: string;
                             patientName: string | null;
@@ -15781,6 +16048,1419 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayers: {
+        parameters: {
+            query?: {
+                includeInactive?: boolean;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "nhif" | "company" | "other";
+                            active: boolean;
+                            coverage: {
+                                /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                                service: number;
+                                /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                                lab_test: number;
+                                /** @description The payer's share of medicines, in basis points (10000 = all) */
+                                medicine: number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPayer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description nhif: the National Health Insurance Fund; company: an employer or insurer
+                     * @enum {unknown}
+                     */
+                    kind: "nhif" | "company" | "other";
+                    coverage: {
+                        /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                        service: number;
+                        /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                        lab_test: number;
+                        /** @description The payer's share of medicines, in basis points (10000 = all) */
+                        medicine: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        kind: "nhif" | "company" | "other";
+                        active: boolean;
+                        coverage: {
+                            /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                            service: number;
+                            /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                            lab_test: number;
+                            /** @description The payer's share of medicines, in basis points (10000 = all) */
+                            medicine: number;
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePayer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {unknown} */
+                    kind?: "nhif" | "company" | "other";
+                    coverage?: {
+                        /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                        service: number;
+                        /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                        lab_test: number;
+                        /** @description The payer's share of medicines, in basis points (10000 = all) */
+                        medicine: number;
+                    };
+                    /** @description false deactivates: no new coverage or invoice shares; true brings it back */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        kind: "nhif" | "company" | "other";
+                        active: boolean;
+                        coverage: {
+                            /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                            service: number;
+                            /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                            lab_test: number;
+                            /** @description The payer's share of medicines, in basis points (10000 = all) */
+                            medicine: number;
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivatePayer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {unknown} */
+                        kind: "nhif" | "company" | "other";
+                        active: boolean;
+                        coverage: {
+                            /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                            service: number;
+                            /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                            lab_test: number;
+                            /** @description The payer's share of medicines, in basis points (10000 = all) */
+                            medicine: number;
+                        };
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClaims: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM: invoices issued that month (UTC); this month when left out */
+                month?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payer: {
+                            id: string;
+                            name: string;
+                            /** @enum {unknown} */
+                            kind: "nhif" | "company" | "other";
+                            active: boolean;
+                            coverage: {
+                                /** @description The payer's share of consultations and procedures (price-list kind service), in basis points (10000 = all) */
+                                service: number;
+                                /** @description The payer's share of lab tests, in basis points (10000 = all) */
+                                lab_test: number;
+                                /** @description The payer's share of medicines, in basis points (10000 = all) */
+                                medicine: number;
+                            };
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                        month: string;
+                        items: {
+                            invoiceId: string;
+                            number: string;
+                            issuedAt: string;
+                            patientId: string;
+                            mrn: string;
+                            patientName: string;
+                            memberNumber: string;
+                            currency: string;
+                            total: number;
+                            /** @description The line shares less the payer part of credit notes */
+                            payerShare: number;
+                            lines: {
+                                position: number;
+                                description: string;
+                                serviceCode: string | null;
+                                kind: string | null;
+                                quantity: number;
+                                unitPrice: number;
+                                lineTotal: number;
+                                coverageBp: number;
+                                payerShare: number;
+                            }[];
+                            credits: {
+                                number: string;
+                                reason: string;
+                                amount: number;
+                                payerPart: number;
+                            }[];
+                        }[];
+                        totals: {
+                            currency: string;
+                            invoices: number;
+                            payerShare: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadClaimsCsv: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM: invoices issued that month (UTC); this month when left out */
+                month?: string;
+            };
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claims, RFC 4180 CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPatientCoverages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            patientId: string;
+                            payerId: string;
+                            payerName: string;
+                            memberNumber: string;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                            /** @description Not ended (it applies on the days it is valid) */
+                            current: boolean;
+                            createdAt: string;
+                            endedAt: string | null;
+                            endedBy: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addPatientCoverage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payerId: string;
+                    /** @description The membership (card) number the payer knows the patient by */
+                    memberNumber: string;
+                    /**
+                     * Format: date
+                     * @description First day covered (UTC); today when left out
+                     */
+                    validFrom?: string;
+                    /**
+                     * Format: date
+                     * @description Last day covered; open-ended when left out
+                     */
+                    validTo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        payerId: string;
+                        payerName: string;
+                        memberNumber: string;
+                        /** Format: date */
+                        validFrom: string;
+                        validTo: string | null;
+                        /** @description Not ended (it applies on the days it is valid) */
+                        current: boolean;
+                        createdAt: string;
+                        endedAt: string | null;
+                        endedBy: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endPatientCoverage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+                coverageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        patientId: string;
+                        payerId: string;
+                        payerName: string;
+                        memberNumber: string;
+                        /** Format: date */
+                        validFrom: string;
+                        validTo: string | null;
+                        /** @description Not ended (it applies on the days it is valid) */
+                        current: boolean;
+                        createdAt: string;
+                        endedAt: string | null;
+                        endedBy: string | null;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description CN-FAC-2026-000001: gapless per facility and year */
+                            number: string;
+                            invoiceId: string;
+                            amount: number;
+                            payerPart: number;
+                            patientPart: number;
+                            reason: string;
+                            lines: {
+                                position: number;
+                                amount: number;
+                            }[] | null;
+                            approvedBy: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @description An amount off the whole invoice, in minor units */
+                    amount?: number;
+                    /** @description Or amounts off given lines (by position) */
+                    lines?: {
+                        position: number;
+                        amount: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created: the new record */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @description CN-FAC-2026-000001: gapless per facility and year */
+                        number: string;
+                        invoiceId: string;
+                        amount: number;
+                        payerPart: number;
+                        patientPart: number;
+                        reason: string;
+                        lines: {
+                            position: number;
+                            amount: number;
+                        }[] | null;
+                        approvedBy: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON (send Content-Type: application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_transition: the invoice or payment is not in a state that allows this; conflict: the reference was already used, or the encounter is already invoiced; unprocessable: more than is due or refundable, a code without a price, or an Idempotency-Key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A URI naming the kind of problem */
+                        type: string;
+                        /** @description The status in words, in the language asked for (Accept-Language: ar or en) */
+                        title: string;
+                        /** @description The HTTP status */
+                        status: number;
+                        /** @description What happened and what to do, for people, in the language asked for */
+                        detail: string;
+                        /**
+                         * @description Stable and meant for programs
+                         * @enum {unknown}
+                         */
+                        code: "invalid_transition" | "conflict" | "unprocessable";
+                        /** @description The path of the request */
+                        instance?: string;
+                        /** @description Quote it when reporting a problem */
+                        requestId: string;
+                        /** @description Every field at fault (validation_failed) */
+                        errors?: ({
+                            /** @description Where the value came from and its path: body.dateOfBirth, querystring.limit, params.id, headers.if-match */
+                            field: string;
+                            /** @description How to fix it, in the language asked for */
+                            message: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Too many requests; Retry-After says when to try again */

@@ -11,6 +11,7 @@ import { clinicalArea } from '../features/clinical/index.ts';
 import { labArea } from '../features/lab/index.ts';
 import { pharmacyArea } from '../features/pharmacy/index.ts';
 import { billingArea } from '../features/billing/index.ts';
+import { pricingArea } from '../features/pricing/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
@@ -19,6 +20,7 @@ export const AREAS: readonly Area[] = [
   labArea,
   pharmacyArea,
   billingArea,
+  pricingArea,
   administrationArea,
   complianceArea,
   accountArea,

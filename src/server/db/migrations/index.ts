@@ -12,6 +12,7 @@ import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scr
 import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1510_clinical.ts';
 import * as billing from './2026-11-27T1600_billing.ts';
+import * as billingPayers from './2026-11-27T1700_billing_payers.ts';
 import * as paymentProviderEvents from './2026-11-27T1710_payment_provider_events.ts';
 import * as patientEmail from './2026-11-27T1720_patient_email.ts';
 
@@ -32,6 +33,7 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1500_terminology': terminology,
   '2026-11-27T1510_clinical': clinical,
   '2026-11-27T1600_billing': billing,
+  '2026-11-27T1700_billing_payers': billingPayers,
   '2026-11-27T1710_payment_provider_events': paymentProviderEvents,
   '2026-11-27T1720_patient_email': patientEmail,
 };

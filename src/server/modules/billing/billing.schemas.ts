@@ -4,6 +4,7 @@ import { Type, type TSchema } from 'typebox';
 import { UUID_PATTERN } from '../../platform/ids.ts';
 import { problem } from '../../platform/http/problem-schemas.ts';
 import { CURRENCIES, MAX_LINES, MAX_QUANTITY, MAX_UNIT_PRICE } from './money.ts';
+import { RATE_PATTERN } from './shares.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Uuid = Type.String({ pattern: UUID_PATTERN });
@@ -28,7 +29,11 @@ export const Price = Type.Object({
   id: Type.String(), kind: Type.Enum([...PRICE_KINDS]), code: Type.String(), name: Type.String(), currency: Type.String(),
   unitPrice: Type.Integer(), version: Type.Integer(), validFrom: Type.String(), supersededAt: Nullable(Type.String()),
 });
-export const PriceQuery = Type.Object({ kind: Type.Optional(Type.Enum([...PRICE_KINDS])) }, { additionalProperties: false });
+export const PriceQuery = Type.Object({
+  kind: Type.Optional(Type.Enum([...PRICE_KINDS])),
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only this code' })),
+  history: Type.Boolean({ default: false, description: 'true: every version (superseded ones too), newest first; give kind and code' }),
+}, { additionalProperties: false });
 
 export const LineBody = Type.Object({
   description: Type.String({ minLength: 1, maxLength: 300 }),
@@ -48,11 +53,17 @@ export const INVOICE_STATUSES = ['issued', 'partially_paid', 'paid', 'void'] as 
 const Line = Type.Object({
   position: Type.Integer(), description: Type.String(), serviceCode: Nullable(Type.String()), priceId: Nullable(Type.String()),
   quantity: Type.Integer(), unitPrice: Type.Integer(), lineTotal: Type.Integer(),
+  kind: Nullable(Type.String({ description: 'The price-list category the line was covered as' })), coverageBp: Type.Integer({ description: 'The payer\'s coverage of the line, basis points' }),
+  payerShare: Type.Integer({ description: 'The payer\'s share of the line; the patient\'s is lineTotal − payerShare' }),
 });
 export const Invoice = Type.Object({
   id: Type.String(), number: Type.String(), patientId: Type.String(), encounterId: Nullable(Type.String()), currency: Type.String(),
   status: Type.Enum([...INVOICE_STATUSES]), subtotal: Type.Integer({ description: 'The sum of the lines' }), discount: Type.Integer(),
-  discountReason: Nullable(Type.String()), discountApprovedBy: Nullable(Type.String()), total: Type.Integer({ description: 'subtotal − discount' }), amountPaid: Type.Integer(), amountDue: Type.Integer(),
+  discountReason: Nullable(Type.String()), discountApprovedBy: Nullable(Type.String()), total: Type.Integer({ description: 'subtotal − discount − credited' }),
+  credited: Type.Integer({ description: 'The sum of credit notes' }), payerId: Nullable(Type.String()), memberNumber: Nullable(Type.String()),
+  payerShare: Type.Integer({ description: 'What the payer owes (claimed from it)' }), patientShare: Type.Integer({ description: 'total − payerShare: what the patient pays' }),
+  amountPaid: Type.Integer({ description: 'Paid by the patient, refunds subtracted' }), amountDue: Type.Integer({ description: 'patientShare − amountPaid, never below 0' }),
+  overpaid: Type.Integer({ description: 'Paid beyond the patient share after a credit note: to refund' }),
   issuedBy: Type.String(), issuedAt: Type.String(), voidReason: Nullable(Type.String()), voidedBy: Nullable(Type.String()), voidedAt: Nullable(Type.String()),
   lines: Type.Array(Line),
 });
@@ -74,6 +85,8 @@ export const PaymentBody = Type.Object({
   amount: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'In the invoice currency minor units' }),
   method: Type.Enum([...PAYMENT_METHODS]),
   reference: Type.Optional(Type.String({ minLength: 3, maxLength: 100, pattern: '^[A-Za-z0-9._/-]+$', description: 'The transfer reference; required for bank_transfer and mobile_money' })),
+  currency: Type.Optional(Type.Enum([...CURRENCIES], { description: 'The currency handed over when not the invoice\'s (USD on an SDG invoice); amount is then in its minor units' })),
+  exchangeRate: Type.Optional(Type.String({ pattern: RATE_PATTERN, maxLength: 14, description: 'With currency: invoice-currency units per one unit of it, as a decimal string (up to 6 decimals), e.g. "2450.5"; the converted amount rounds half up' })),
 }, { additionalProperties: false });
 export const RefundBody = Type.Object({
   amount: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
@@ -85,6 +98,8 @@ export const Payment = Type.Object({
   reference: Nullable(Type.String({ description: 'The transfer reference, or for a card payment the processor\'s PaymentIntent id' })),
   status: Type.Enum(['pending', 'completed', 'failed'], { description: 'Transfers and card payments are pending until confirmed; a card payment the processor declined or cancelled is failed' }), refundOf: Nullable(Type.String()), reason: Nullable(Type.String()),
   receivedBy: Type.String(), receivedAt: Type.String(), confirmedBy: Nullable(Type.String()), confirmedAt: Nullable(Type.String()),
+  originalAmount: Nullable(Type.Integer({ description: 'What was handed over in originalCurrency minor units, when not the invoice currency; amount is it converted' })),
+  originalCurrency: Nullable(Type.String()), exchangeRate: Nullable(Type.String({ description: 'The rate used: invoice-currency units per one originalCurrency unit' })),
 });
 export const TakenPayment = Type.Object({
   ...Payment.properties,
@@ -111,7 +126,7 @@ export const CashShift = Type.Object({
 
 export const DiscountBody = Type.Object({
   amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The discount in minor units' })),
-  percentBp: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Or a share of the subtotal in basis points (10000 = an exemption of the whole), rounded half up' })),
+  percentBp: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Or a share of the patient\'s share in basis points (10000 = an exemption of all the patient owes), rounded half up' })),
   reason: Reason,
 }, { additionalProperties: false });
 

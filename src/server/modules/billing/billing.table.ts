@@ -1,5 +1,7 @@
 // The billing module's tables (migration 2026-11-27T1600_billing). Money is integer minor units;
 // bigint columns may arrive as strings from some drivers, so views convert with Number().
+// Columns added by 2026-11-27T1700_billing_payers are Generated: they have database defaults.
+import type { Generated, Selectable } from 'kysely';
 export type PriceKind = 'service' | 'lab_test' | 'medicine';
 export type InvoiceStatus = 'issued' | 'partially_paid' | 'paid' | 'void';
 export type PaymentMethod = 'cash' | 'mobile_money' | 'bank_transfer' | 'card';
@@ -50,6 +52,13 @@ export interface InvoiceTable {
   issued_by: string;
   issued_at: string;
   updated_at: string;
+  /** The payer covering the patient when the invoice was issued, and the membership number then. */
+  payer_id: Generated<string | null>;
+  member_number: Generated<string | null>;
+  /** What the payer owes (line shares less the payer part of credit notes); the patient owes total − payer_share. */
+  payer_share: Generated<number>;
+  /** The sum of credit notes; total = subtotal − discount − credited. */
+  credited: Generated<number>;
 }
 
 export interface InvoiceLineTable {
@@ -64,6 +73,10 @@ export interface InvoiceLineTable {
   quantity: number;
   unit_price: number;
   line_total: number;
+  /** The price-list category the line was covered as (service, lab_test, medicine). */
+  kind: Generated<string | null>;
+  coverage_bp: Generated<number>;
+  payer_share: Generated<number>;
 }
 
 export interface PaymentTable {
@@ -85,6 +98,59 @@ export interface PaymentTable {
   received_at: string;
   confirmed_by: string | null;
   confirmed_at: string | null;
+  /** A payment in another currency: what was handed over, in its minor units, and the rate used (a decimal string). */
+  original_amount: Generated<number | null>;
+  original_currency: Generated<string | null>;
+  exchange_rate: Generated<string | null>;
+}
+
+export type PayerKind = 'nhif' | 'company' | 'other';
+export interface PayerTable {
+  id: string;
+  facility_id: string;
+  name: string;
+  kind: PayerKind;
+  /** Coverage in basis points per price-list category (10000 = all of it). */
+  service_bp: number;
+  lab_test_bp: number;
+  medicine_bp: number;
+  /** 1 or 0 (booleans differ across the three databases). */
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PatientCoverageTable {
+  id: string;
+  facility_id: string;
+  patient_id: string;
+  /** patient_id while not ended, else null: one current coverage per patient. */
+  open_patient_id: string | null;
+  payer_id: string;
+  member_number: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: string;
+  created_at: string;
+  ended_by: string | null;
+  ended_at: string | null;
+}
+
+export interface CreditNoteCounterTable { facility_id: string; year: number; last_value: number }
+
+export interface CreditNoteTable {
+  id: string;
+  facility_id: string;
+  invoice_id: string;
+  number: string;
+  amount: number;
+  /** The part of the credit taken off the payer's share; the rest comes off the patient's. */
+  payer_part: number;
+  reason: string;
+  lines: string | null;
+  approved_by: string;
+  created_at: string;
 }
 
 export interface CashShiftTable {
@@ -132,4 +198,13 @@ export interface BillingTables {
   cash_shifts: CashShiftTable;
   idempotency_keys: IdempotencyKeyTable;
   payment_provider_events: PaymentProviderEventTable;
+  payers: PayerTable;
+  patient_coverages: PatientCoverageTable;
+  credit_note_counters: CreditNoteCounterTable;
+  credit_notes: CreditNoteTable;
 }
+
+/** Rows as read (Generated columns resolved to their values). */
+export type InvoiceRow = Selectable<InvoiceTable>;
+export type InvoiceLineRow = Selectable<InvoiceLineTable>;
+export type PaymentRow = Selectable<PaymentTable>;

@@ -29,7 +29,7 @@ export async function invoiceEncounter(ctx: AppContext, caller: Caller, encounte
   for (const item of items) {
     const price = await currentPrice(db, caller.facilityId, item.kind, item.code, currency);
     if (!price) unpriced.push(`${item.kind} ${item.code}`);
-    else lines.push({ description: price.name, quantity: item.quantity, unitPrice: Number(price.unit_price), serviceCode: item.code, priceId: price.id });
+    else lines.push({ description: price.name, quantity: item.quantity, unitPrice: Number(price.unit_price), serviceCode: item.code, priceId: price.id, kind: item.kind });
   }
   if (unpriced.length) {
     throw new AppError('unprocessable', `No ${currency} price for ${unpriced.join(', ')}; a facility admin adds them with POST /price-list.`, { unpriced });

@@ -1,5 +1,6 @@
 // Billing: the versioned price list, invoices (by hand or from what an encounter ordered) with
-// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds,
+// gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds;
+// payers with patients' coverage and monthly claims, credit notes, payments in another currency;
 // card payments through Stripe and its signed webhook, and receipts (PDF, Arabic or English)
 // queued for email when a payment completes.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
@@ -20,6 +21,9 @@ import { receiptRoutes } from './receipt.routes.ts';
 export { renderReceiptPdf } from './receipt.ts';
 /** The outbox topic of a completed payment's receipt email, and its payload. */
 export { RECEIPT_TOPIC, type ReceiptJob } from './receipt-outbox.ts';
+import { payerRoutes } from './payers.routes.ts';
+import { coverageRoutes } from './coverage.routes.ts';
+import { creditNoteRoutes } from './credit-notes.routes.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -31,6 +35,9 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await shiftRoutes(app, { ctx });
   await worklistRoutes(app, { ctx });
   await receiptRoutes(app, { ctx });
+  await payerRoutes(app, { ctx });
+  await coverageRoutes(app, { ctx });
+  await creditNoteRoutes(app, { ctx });
 }
 
 export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };

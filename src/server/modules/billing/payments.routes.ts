@@ -35,10 +35,13 @@ export async function paymentRoutes(app: FastifyInstance, { ctx, provider }: { c
     await findInvoice(db, ctx.db.client, caller.facilityId, request.params.id); // another facility's invoice is a 404 before anything else
     const key = request.headers['idempotency-key'];
     if (!key) throw invalid([{ field: 'headers.idempotency-key', message: 'is required: send a new unique key (a UUID) with each payment, and the same key when retrying it' }]);
-    const { amount, method, reference } = request.body;
+    const { amount, method, reference, currency, exchangeRate } = request.body;
     if (method === 'card' && !provider) throw notSetUp('STRIPE_SECRET_KEY is not set');
     if (method === 'card' && reference) throw invalid([{ field: 'body.reference', message: 'is not taken for card payments: the card processor\'s payment id becomes the reference' }]);
-    const claim = await claimOrReplay(db, caller.facilityId, key, requestHash(['payment', request.params.id, amount, method, reference ?? null]));
+    if (method === 'card' && (currency !== undefined || exchangeRate !== undefined)) throw invalid([{ field: 'body.currency', message: 'is not taken for card payments: the card is charged in the invoice\'s currency' }]);
+    // A payment in the invoice currency hashes as before the currency fields existed (keys in flight stay valid).
+    const claim = await claimOrReplay(db, caller.facilityId, key, requestHash(['payment', request.params.id, amount, method, reference ?? null,
+      ...(currency !== undefined || exchangeRate !== undefined ? [currency ?? null, exchangeRate ?? null] : [])]));
     if (claim !== 'claimed') {
       reply.code(201); // only a 201 is ever stored: a failed first request releases its key
       const stored = claim.body as ReturnType<typeof paymentView>;

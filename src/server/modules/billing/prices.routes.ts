@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../platform/context.ts';
+import { invalid } from '../../platform/errors.ts';
 import { callerOf } from './caller.ts';
 import { BillingSettings, Price, PriceBody, PriceQuery, billingProblem } from './billing.schemas.ts';
 import { priceView, setPrice } from './prices.ts';
@@ -17,11 +18,17 @@ export async function priceRoutes(app: FastifyInstance, { ctx }: { ctx: AppConte
 
   r.get('/price-list', {
     config: { access: { permission: 'billing:read' } },
-    schema: { operationId: 'listPrices', tags, summary: 'The current price of every service, lab test and medicine the facility bills', querystring: PriceQuery, response: { 200: Type.Object({ items: Type.Array(Price) }) } },
+    schema: { operationId: 'listPrices', tags, summary: 'The current price of every service, lab test and medicine the facility bills (or one code\'s version history)', querystring: PriceQuery, response: { 200: Type.Object({ items: Type.Array(Price) }) } },
   }, async (request) => {
     const caller = callerOf(request);
-    let q = db.selectFrom('billing_prices').selectAll().where('facility_id', '=', caller.facilityId).where('superseded_at', 'is', null);
-    if (request.query.kind) q = q.where('kind', '=', request.query.kind);
+    const { kind, code, history } = request.query;
+    if (history && (!kind || !code)) throw invalid([{ field: 'querystring.code', message: 'history needs kind and code' }]);
+    let q = db.selectFrom('billing_prices').selectAll().where('facility_id', '=', caller.facilityId);
+    if (!history) q = q.where('superseded_at', 'is', null);
+    if (kind) q = q.where('kind', '=', kind);
+    if (code) q = q.where('code', '=', code);
+    // One code has a version per change: a few hundred at most in a clinic's lifetime.
+    if (history) return { items: (await q.orderBy('currency').orderBy('version', 'desc').limit(500).execute()).map(priceView) };
     return { items: (await q.orderBy('kind').orderBy('code').orderBy('currency').execute()).map(priceView) };
   });
 

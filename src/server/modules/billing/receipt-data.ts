@@ -1,5 +1,5 @@
 // Everything a receipt shows, read in the payment's facility (another facility's payment is a 404).
-// The balance is the one right after this payment: the invoice total less the completed payments
+// The balance is the one right after this payment: the patient's share less the completed payments
 // and refunds taken up to and including it (ids are time-ordered UUIDv7), so a receipt printed
 // again next week still says what it said at the counter.
 import type { Executor } from './caller.ts';
@@ -7,11 +7,12 @@ import { notFound } from '../../platform/errors.ts';
 import { patientNames } from '../patients/index.ts';
 import type { PaymentMethod, PaymentStatus } from './billing.table.ts';
 import { findPayment } from './payments.ts';
+import { patientShareOf } from './invoices.ts';
 import type { Currency } from './money.ts';
 
 export interface ReceiptData {
   facility: { name: string; timeZone: string };
-  invoice: { number: string; currency: Currency; total: number; discount: number; subtotal: number };
+  invoice: { number: string; currency: Currency; total: number; discount: number; subtotal: number; credited: number; payerShare: number };
   lines: { description: string; quantity: number; unitPrice: number; lineTotal: number }[];
   patient: { id: string; mrn: string; nameLatin: string | null; nameArabic: string | null };
   payment: { id: string; amount: number; method: PaymentMethod; reference: string | null; status: PaymentStatus; refund: boolean; reason: string | null; receivedAt: string };
@@ -35,7 +36,10 @@ export async function receiptData(db: Executor, facilityId: string, paymentId: s
   const names = patientNames(patient);
   return {
     facility: { name: facility.name, timeZone: facility.time_zone },
-    invoice: { number: inv.number, currency: inv.currency as Currency, total: Number(inv.total), discount: Number(inv.discount), subtotal: Number(inv.subtotal) },
+    invoice: {
+      number: inv.number, currency: inv.currency as Currency, total: Number(inv.total), discount: Number(inv.discount), subtotal: Number(inv.subtotal),
+      credited: Number(inv.credited), payerShare: Number(inv.payer_share),
+    },
     lines: lines.map((l) => ({ description: l.description, quantity: Number(l.quantity), unitPrice: Number(l.unit_price), lineTotal: Number(l.line_total) })),
     patient: { id: p.patient_id, mrn: patient.mrn, nameLatin: names.patientNameLatin, nameArabic: names.patientNameArabic },
     payment: {
@@ -43,6 +47,6 @@ export async function receiptData(db: Executor, facilityId: string, paymentId: s
       receivedAt: p.received_at,
     },
     clerk: clerk?.name ?? '',
-    balance: Number(inv.total) - Number(paid.sum),
+    balance: patientShareOf(inv) - Number(paid.sum), // the payer's share is claimed, not owed by the patient
   };
 }

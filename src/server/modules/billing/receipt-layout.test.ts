@@ -41,7 +41,7 @@ test('the largest invoice (100 lines of the largest amounts) runs onto more page
   const line = { description: 'Laboratory test with a description far too long for its column', quantity: 10_000, unitPrice: 1_000_000_000, lineTotal: 10_000_000_000_000 };
   const pdf = await renderReceipt({
     facility: { name: 'Clinic', timeZone: 'Africa/Khartoum' },
-    invoice: { number: 'CL-2026-000001', currency: 'USD', total: 1_000_000_000_000_000, discount: 0, subtotal: 1_000_000_000_000_000 },
+    invoice: { number: 'CL-2026-000001', currency: 'USD', total: 1_000_000_000_000_000, discount: 0, subtotal: 1_000_000_000_000_000, credited: 0, payerShare: 0 },
     lines: Array.from({ length: 100 }, () => line),
     patient: { id: 'p', mrn: 'CL-000001', nameLatin: null, nameArabic: 'آمنة يوسف' },
     payment: { id: 'x', amount: 999_999_999_999_999, method: 'card', reference: null, status: 'completed', refund: false, reason: null, receivedAt: '2026-11-27T14:20:00.000Z' },

@@ -156,7 +156,12 @@ export function renderReceipt(data: ReceiptData, lang: Language): Promise<Buffer
     tableRow([t.subtotal, '', '', formatAmount(data.invoice.subtotal)]);
     tableRow([t.discount, '', '', formatAmount(-data.invoice.discount)]);
   }
+  if (data.invoice.credited > 0) tableRow([t.credited, '', '', formatAmount(-data.invoice.credited)]);
   tableRow([t.total, '', '', money(data.invoice.total)], true);
+  if (data.invoice.payerShare > 0) {
+    tableRow([t.payerShare, '', '', formatAmount(-data.invoice.payerShare)]);
+    tableRow([t.patientShare, '', '', money(data.invoice.total - data.invoice.payerShare)], true);
+  }
   p.y += 10;
 
   doc.fontSize(10);

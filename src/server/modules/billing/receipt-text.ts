@@ -8,7 +8,8 @@ export const RECEIPT_TEXT = {
   en: {
     receipt: 'Payment receipt', refundReceipt: 'Refund receipt', invoice: 'Invoice', date: 'Date', patient: 'Patient', mrn: 'MRN',
     description: 'Description', quantity: 'Qty', unitPrice: 'Unit price', amount: 'Amount',
-    subtotal: 'Subtotal', discount: 'Discount', total: 'Invoice total', paid: 'Amount paid', refunded: 'Amount refunded',
+    subtotal: 'Subtotal', discount: 'Discount', credited: 'Credit notes', payerShare: 'Covered by the insurer', patientShare: 'Patient\'s share',
+    total: 'Invoice total', paid: 'Amount paid', refunded: 'Amount refunded',
     inWords: 'In words', method: 'Method', reference: 'Reference', status: 'Status', pending: 'Pending confirmation of the transfer',
     balance: 'Balance remaining', clerk: 'Received by', refundedBy: 'Refunded by', reason: 'Reason', payment: 'Payment',
     methods: { cash: 'Cash', mobile_money: 'Mobile money', bank_transfer: 'Bank transfer (bank app)', card: 'Card' } as Record<PaymentMethod, string>,
@@ -16,7 +17,8 @@ export const RECEIPT_TEXT = {
   ar: {
     receipt: 'إيصال دفع', refundReceipt: 'إيصال استرداد', invoice: 'رقم الفاتورة', date: 'التاريخ', patient: 'المريض', mrn: 'الرقم الطبي',
     description: 'البيان', quantity: 'الكمية', unitPrice: 'سعر الوحدة', amount: 'المبلغ',
-    subtotal: 'المجموع', discount: 'الخصم', total: 'إجمالي الفاتورة', paid: 'المبلغ المدفوع', refunded: 'المبلغ المسترد',
+    subtotal: 'المجموع', discount: 'الخصم', credited: 'إشعارات دائنة', payerShare: 'حصة جهة التأمين', patientShare: 'حصة المريض',
+    total: 'إجمالي الفاتورة', paid: 'المبلغ المدفوع', refunded: 'المبلغ المسترد',
     inWords: 'كتابةً', method: 'طريقة الدفع', reference: 'المرجع', status: 'الحالة', pending: 'في انتظار تأكيد التحويل',
     balance: 'الرصيد المتبقي', clerk: 'استلمه', refundedBy: 'ردّه', reason: 'السبب', payment: 'رقم الدفعة',
     methods: { cash: 'نقدًا', mobile_money: 'تحويل عبر الهاتف المحمول', bank_transfer: 'تحويل بنكي (تطبيق البنك)', card: 'بطاقة' } as Record<PaymentMethod, string>,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { InvoiceStatus, Payment } from './types.ts';
 
 const COLORS: Record<InvoiceStatus | Payment['status'], string> = {
-  issued: 'blue.8', partially_paid: '#a33c00', paid: 'teal.9', void: 'gray.7', pending: '#a33c00', completed: 'teal.9',
+  issued: 'blue.8', partially_paid: '#a33c00', paid: 'teal.9', void: 'gray.7', pending: '#a33c00', completed: 'teal.9', failed: 'red.9',
 };
 
 export function StatusBadge({ status }: { status: InvoiceStatus | Payment['status'] }) {

@@ -1,6 +1,7 @@
 // One patient's record: the name in the interface's script with the other beside it, the details,
 // and — for roles that may — editing and merging a duplicate into it. The page title does not name
-// the patient: titles end up in the browser's history on a shared clinic computer.
+// the patient: titles end up in the browser's history on a shared clinic computer. Below the
+// details, the patient's insurance cover (CoveragePanel).
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconGitMerge, IconPencil } from '@tabler/icons-react';
@@ -13,6 +14,7 @@ import { useCan } from '../../app/session/permissions.ts';
 import { usePatient } from './queries.ts';
 import { PatientName } from './PatientName.tsx';
 import { PatientDetails } from './PatientDetails.tsx';
+import { CoveragePanel } from './CoveragePanel.tsx';
 import { usePatientText } from './usePatientText.ts';
 import './reception.css';
 
@@ -64,6 +66,7 @@ export function PatientPage() {
       <Paper withBorder p="lg" radius="md">
         <PatientDetails patient={p} />
       </Paper>
+      {!merged && <CoveragePanel patientId={p.id} />}
       <Group>
         <Anchor component={Link} to="/reception">{t('reception:patient.backToSearch')}</Anchor>
       </Group>
