@@ -9,6 +9,7 @@ import { invoiceRoutes } from './invoices.routes.ts';
 import { paymentRoutes } from './payments.routes.ts';
 import { billingMerge } from './merge.ts';
 import { shiftRoutes } from './shifts.routes.ts';
+import { billingReportSections } from './report.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -18,4 +19,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await shiftRoutes(app, { ctx });
 }
 
-export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };
+export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge, reportSections: billingReportSections };

@@ -8,11 +8,13 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import type { PaymentMethod, PaymentTable } from './billing.table.ts';
+import type { InvoiceTable, PaymentMethod, PaymentTable } from './billing.table.ts';
 import type { Caller, Executor } from './caller.ts';
 import { findInvoice } from './invoices.ts';
 import { checkPayment, checkRefund, statusFor } from './money.ts';
 import { shiftForPayment } from './shifts.ts';
+import { addCollected, moveInvoiceDay } from './daily-totals.ts';
+import type { DbClient } from '../../config.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string }
 type Trx = Transaction<Database>;
@@ -29,8 +31,13 @@ export async function findPayment(db: Executor, facilityId: string, id: string):
   return row;
 }
 
-async function moveInvoiceMoney(trx: Trx, invoiceId: string, total: number, paid: number): Promise<void> {
-  await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(total, paid), updated_at: nowIso() }).where('id', '=', invoiceId).execute();
+/** Moves the locked invoice's paid amount by `amount` (a completed payment, or a negative refund), with the daily totals. */
+async function moveInvoiceMoney(trx: Trx, client: DbClient, inv: InvoiceTable, amount: number, method: PaymentMethod, at: string): Promise<void> {
+  const total = Number(inv.total);
+  const paid = Number(inv.amount_paid) + amount;
+  await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(total, paid), updated_at: nowIso() }).where('id', '=', inv.id).execute();
+  await moveInvoiceDay(trx, client, inv, { total, paid: paid - amount }, { total, paid });
+  await addCollected(trx, client, inv.facility_id, inv.currency, method, at, amount);
 }
 
 /** Takes a payment inside `trx` (the caller's, which also stores the idempotent response); answers the payment row. */
@@ -58,7 +65,7 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
     if (isUniqueViolation(err)) throw new AppError('conflict', `The reference ${input.reference} was already used for a payment in this facility; check the transfer.`);
     throw err;
   }
-  if (!transfer) await moveInvoiceMoney(trx, invoiceId, total, paid + input.amount);
+  if (!transfer) await moveInvoiceMoney(trx, ctx.db.client, inv, input.amount, input.method, now);
   await ctx.audit.record({ ...caller.audit, action: 'payment.take', patientId: inv.patient_id, targetType: 'payment', targetId: row.id, details: { invoiceId, amount: input.amount, method: input.method } }, trx);
   return row;
 }
@@ -71,7 +78,7 @@ export async function confirmPayment(ctx: AppContext, caller: Caller, paymentId:
     if (p.status !== 'pending') throw new AppError('invalid_transition', 'The payment is already confirmed.');
     const now = nowIso();
     await trx.updateTable('payments').set({ status: 'completed', confirmed_by: caller.userId, confirmed_at: now }).where('id', '=', paymentId).execute();
-    await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) + Number(p.amount));
+    await moveInvoiceMoney(trx, ctx.db.client, inv, Number(p.amount), p.method, now);
     await ctx.audit.record({ ...caller.audit, action: 'payment.confirm', patientId: inv.patient_id, targetType: 'payment', targetId: paymentId }, trx);
   });
 }
@@ -93,7 +100,7 @@ export async function refundPayment(ctx: AppContext, caller: Caller, paymentId: 
       id, facility_id: caller.facilityId, invoice_id: inv.id, patient_id: inv.patient_id, amount: -amount, currency: p.currency, method: p.method,
       reference: null, status: 'completed', refund_of: paymentId, reason, shift_id: shiftId, received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
     }).execute();
-    await moveInvoiceMoney(trx, inv.id, Number(inv.total), Number(inv.amount_paid) - amount);
+    await moveInvoiceMoney(trx, ctx.db.client, inv, -amount, p.method, now);
     await ctx.audit.record({ ...caller.audit, action: 'payment.refund', patientId: inv.patient_id, targetType: 'payment', targetId: id, details: { refundOf: paymentId, amount, reason } }, trx);
   });
   return id;
