@@ -18,6 +18,11 @@ async function days(ctx: AppContext, p: ReportPeriod, side: 'invoice' | 'payment
   }));
 }
 
+/** Rows whose increments cancelled out (an invoice issued and voided) are not shown. */
+function live<T extends Record<string, string | number>>(rows: T[]): T[] {
+  return rows.filter((r) => Object.values(r).some((v) => typeof v === 'number' && v !== 0));
+}
+
 const byCurrencyThenMethod = (a: { currency: string; method: string }, b: { currency: string; method: string }) =>
   a.currency.localeCompare(b.currency) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method);
 
@@ -37,7 +42,7 @@ export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.revenueByMethod',
     build: async (ctx, p) => {
-      const rows = sumBy(await days(ctx, p, 'payment'), (r) => `${r.currency}|${r.method}`).sort(byCurrencyThenMethod);
+      const rows = live(sumBy(await days(ctx, p, 'payment'), (r) => `${r.currency}|${r.method}`)).sort(byCurrencyThenMethod);
       return {
         columns: ['currency', 'method', 'payments', 'collected', 'refunded', 'net'],
         rows: rows.map((r) => [r.currency, r.method, r.paymentCount, r.collected, r.refunded, r.collected - r.refunded]),
@@ -47,14 +52,14 @@ export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.revenueByDay',
     build: async (ctx, p) => {
-      const rows = (await days(ctx, p, 'payment')).sort((a, b) => a.day.localeCompare(b.day) || byCurrencyThenMethod(a, b));
+      const rows = live(await days(ctx, p, 'payment')).sort((a, b) => a.day.localeCompare(b.day) || byCurrencyThenMethod(a, b));
       return { columns: ['day', 'currency', 'method', 'net'], rows: rows.map((r) => [r.day, r.currency, r.method, r.collected - r.refunded]) };
     },
   },
   {
     id: 'billing.outstanding',
     build: async (ctx, p) => {
-      const rows = sumBy(await days(ctx, p, 'invoice'), (r) => r.currency).sort((a, b) => a.currency.localeCompare(b.currency));
+      const rows = live(sumBy(await days(ctx, p, 'invoice'), (r) => r.currency)).sort((a, b) => a.currency.localeCompare(b.currency));
       return {
         columns: ['currency', 'invoices', 'invoiced', 'paid', 'outstanding', 'openInvoices'],
         rows: rows.map((r) => [r.currency, r.invoiceCount, r.invoiced, r.settled, r.invoiced - r.settled, r.openCount]),
@@ -65,7 +70,7 @@ export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.payerShares',
     build: async (ctx, p) => {
-      const rows = sumBy(await days(ctx, p, 'invoice'), (r) => r.currency).sort((a, b) => a.currency.localeCompare(b.currency));
+      const rows = live(sumBy(await days(ctx, p, 'invoice'), (r) => r.currency)).sort((a, b) => a.currency.localeCompare(b.currency));
       // Invoices carry no payer split yet: the whole of each total is the patient's share.
       return {
         columns: ['currency', 'invoiced', 'payerShare', 'patientShare'],
