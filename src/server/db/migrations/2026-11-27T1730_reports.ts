@@ -2,6 +2,7 @@
 // method (method '' holds the invoice-side totals), kept by atomic increments in the transaction of
 // every invoice issue, discount, void, payment, confirmation and refund (decision 0926). Plus the
 // (facility, time) indexes the other report sections count over.
+import { sql } from 'kysely';
 import type { DbClient } from '../../config.ts';
 import { binaryText, createTable, type MigrationDb } from './helpers.ts';
 
@@ -34,6 +35,14 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
 export async function down(db: MigrationDb, client: DbClient): Promise<void> {
   const drop = (name: string, table: string) => (client === 'mysql' ? db.schema.dropIndex(name).on(table) : db.schema.dropIndex(name)).execute();
   await drop('encounter_diagnoses_amends_idx', 'encounter_diagnoses');
+  if (client === 'mysql') {
+    // InnoDB let the new (facility_id, recorded_at) index serve the facility foreign key and dropped
+    // the key's own index; give it back under its constraint's name before dropping ours.
+    const fk = await sql<{ name: string }>`select constraint_name as name from information_schema.key_column_usage
+      where table_schema = database() and table_name = 'encounter_diagnoses' and column_name = 'facility_id' and referenced_table_name = 'facilities'`.execute(db);
+    const name = fk.rows[0]?.name ?? 'encounter_diagnoses_facility_fk';
+    await db.schema.createIndex(name).on('encounter_diagnoses').column('facility_id').execute();
+  }
   await drop('encounter_diagnoses_facility_recorded_idx', 'encounter_diagnoses');
   await drop('encounters_facility_started_idx', 'encounters');
   await drop('patients_facility_created_idx', 'patients');
