@@ -4,16 +4,23 @@
 // and payer shares.
 import type { AppContext } from '../../platform/context.ts';
 import type { ReportPeriod, ReportSection } from '../../platform/modules.ts';
-import { INVOICE_SIDE } from './daily-totals.ts';
+import { COUNTERS, INVOICE_SIDE } from './daily-totals.ts';
 
 const METHODS = ['cash', 'mobile_money', 'bank_transfer', 'card'];
 
-async function days(ctx: AppContext, p: ReportPeriod, side: 'invoice' | 'payment') {
-  const rows = await ctx.db.kysely.selectFrom('billing_daily_totals').selectAll()
+type Grouping = 'day' | 'currency' | 'method';
+
+/** The period's daily totals of one side, summed in the database by the given columns. */
+async function totals(ctx: AppContext, p: ReportPeriod, side: 'invoice' | 'payment', by: Grouping[]) {
+  const rows = await ctx.db.kysely.selectFrom('billing_daily_totals')
+    .select(by)
+    .select((eb) => COUNTERS.map((c) => eb.fn.sum<number>(c).as(c)))
     .where('facility_id', '=', p.facilityId).where('day', '>=', p.from).where('day', '<=', p.to)
-    .where('method', side === 'invoice' ? '=' : '!=', INVOICE_SIDE).execute();
+    .where('method', side === 'invoice' ? '=' : '!=', INVOICE_SIDE)
+    .groupBy(by).execute();
   return rows.map((r) => ({
-    day: r.day, currency: r.currency, method: r.method, invoiceCount: Number(r.invoice_count), invoiced: Number(r.invoiced), settled: Number(r.settled),
+    day: (r as { day?: string }).day ?? '', currency: (r as { currency?: string }).currency ?? '', method: (r as { method?: string }).method ?? '',
+    invoiceCount: Number(r.invoice_count), invoiced: Number(r.invoiced), settled: Number(r.settled),
     openCount: Number(r.open_count), paymentCount: Number(r.payment_count), collected: Number(r.collected), refunded: Number(r.refunded),
   }));
 }
@@ -26,23 +33,11 @@ function live<T extends Record<string, string | number>>(rows: T[]): T[] {
 const byCurrencyThenMethod = (a: { currency: string; method: string }, b: { currency: string; method: string }) =>
   a.currency.localeCompare(b.currency) || METHODS.indexOf(a.method) - METHODS.indexOf(b.method);
 
-/** Sums rows sharing `key` (the key's fields are kept from the first row). */
-function sumBy<T extends Record<string, string | number>>(rows: T[], key: (r: T) => string): T[] {
-  const out = new Map<string, T>();
-  for (const r of rows) {
-    const k = key(r);
-    const acc = out.get(k);
-    if (!acc) out.set(k, { ...r });
-    else for (const [f, v] of Object.entries(r)) if (typeof v === 'number') (acc as Record<string, unknown>)[f] = (acc[f] as number) + v;
-  }
-  return [...out.values()];
-}
-
 export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.revenueByMethod',
     build: async (ctx, p) => {
-      const rows = live(sumBy(await days(ctx, p, 'payment'), (r) => `${r.currency}|${r.method}`)).sort(byCurrencyThenMethod);
+      const rows = live(await totals(ctx, p, 'payment', ['currency', 'method'])).sort(byCurrencyThenMethod);
       return {
         columns: ['currency', 'method', 'payments', 'collected', 'refunded', 'net'],
         rows: rows.map((r) => [r.currency, r.method, r.paymentCount, r.collected, r.refunded, r.collected - r.refunded]),
@@ -52,14 +47,14 @@ export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.revenueByDay',
     build: async (ctx, p) => {
-      const rows = live(await days(ctx, p, 'payment')).sort((a, b) => a.day.localeCompare(b.day) || byCurrencyThenMethod(a, b));
+      const rows = live(await totals(ctx, p, 'payment', ['day', 'currency', 'method'])).sort((a, b) => a.day.localeCompare(b.day) || byCurrencyThenMethod(a, b));
       return { columns: ['day', 'currency', 'method', 'net'], rows: rows.map((r) => [r.day, r.currency, r.method, r.collected - r.refunded]) };
     },
   },
   {
     id: 'billing.outstanding',
     build: async (ctx, p) => {
-      const rows = live(sumBy(await days(ctx, p, 'invoice'), (r) => r.currency)).sort((a, b) => a.currency.localeCompare(b.currency));
+      const rows = live(await totals(ctx, p, 'invoice', ['currency'])).sort((a, b) => a.currency.localeCompare(b.currency));
       return {
         columns: ['currency', 'invoices', 'invoiced', 'paid', 'outstanding', 'openInvoices'],
         rows: rows.map((r) => [r.currency, r.invoiceCount, r.invoiced, r.settled, r.invoiced - r.settled, r.openCount]),
@@ -70,7 +65,7 @@ export const billingReportSections: ReportSection[] = [
   {
     id: 'billing.payerShares',
     build: async (ctx, p) => {
-      const rows = live(sumBy(await days(ctx, p, 'invoice'), (r) => r.currency)).sort((a, b) => a.currency.localeCompare(b.currency));
+      const rows = live(await totals(ctx, p, 'invoice', ['currency'])).sort((a, b) => a.currency.localeCompare(b.currency));
       // Invoices carry no payer split yet: the whole of each total is the patient's share.
       return {
         columns: ['currency', 'invoiced', 'payerShare', 'patientShare'],
