@@ -10,6 +10,7 @@ import { complianceArea } from '../features/compliance/index.ts';
 import { clinicalArea } from '../features/clinical/index.ts';
 import { labArea } from '../features/lab/index.ts';
 import { pharmacyArea } from '../features/pharmacy/index.ts';
+import { reportsArea } from '../features/reports/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
@@ -17,6 +18,7 @@ export const AREAS: readonly Area[] = [
   clinicalArea,
   labArea,
   pharmacyArea,
+  reportsArea,
   administrationArea,
   complianceArea,
   accountArea,

@@ -2,12 +2,12 @@
 // method (method '' holds the invoice-side totals), kept by atomic increments in the transaction of
 // every invoice issue, discount, void, payment, confirmation and refund (decision 0926). Plus the
 // (facility, time) indexes the other report sections count over.
-import { sql } from 'kysely';
+import { sql, type ColumnDefinitionBuilder } from 'kysely';
 import type { DbClient } from '../../config.ts';
 import { binaryText, createTable, type MigrationDb } from './helpers.ts';
 
 export async function up(db: MigrationDb, client: DbClient): Promise<void> {
-  const count = (c: import('kysely').ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
+  const count = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
   await createTable(db, client, 'billing_daily_totals')
     .addColumn('facility_id', binaryText(client, 36), (c) => c.notNull().references('facilities.id'))
     .addColumn('day', binaryText(client, 10), (c) => c.notNull())
