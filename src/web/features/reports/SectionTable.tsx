@@ -25,26 +25,37 @@ export function useCell() {
   };
 }
 
+/** Downloads one section as CSV; the accessible name starts with the visible words and names the section. */
+export function CsvButton({ id, from, to }: { id: string; from: string; to: string }) {
+  const { t } = useTranslation('reports');
+  const [failed, setFailed] = useState(false);
+  return (
+    <Stack gap={4} align="flex-end">
+      <Button variant="default" size="xs" leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('reports:csvOf', { section: t(`reports:sections.${id}`) })}
+        onClick={() => { setFailed(false); downloadCsv(id, from, to).catch(() => setFailed(true)); }}>
+        {t('reports:csv')}
+      </Button>
+      {failed && <Text c="red" size="sm" role="alert">{t('reports:csvFailed')}</Text>}
+    </Stack>
+  );
+}
+
 export function SectionTable({ section, from, to, caption }: { section: Section; from: string; to: string; caption?: string }) {
   const { t } = useTranslation('reports');
   const show = useCell();
-  const [failed, setFailed] = useState(false);
   const title = t(`reports:sections.${section.id}`);
   return (
     <Paper withBorder radius="md" p="md" data-section={section.id}>
       <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Title order={2} size="h4">{title}</Title>
-          <Button variant="default" size="xs" leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('reports:csvOf', { section: title })}
-            onClick={() => { setFailed(false); downloadCsv(section.id, from, to).catch(() => setFailed(true)); }}>
-            {t('reports:csv')}
-          </Button>
+          <CsvButton id={section.id} from={from} to={to} />
         </Group>
-        {failed && <Text c="red" size="sm" role="alert">{t('reports:csvFailed')}</Text>}
         {caption && <Text size="sm" c="dimmed">{caption}</Text>}
         {section.rows.length === 0 ? <Text c="dimmed" size="sm">{t('reports:none')}</Text> : (
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped withRowBorders={false} aria-label={title}>
+          // Focusable, so a keyboard can scroll a wide table on a phone.
+          <div className="nc-report-scroll" tabIndex={0} role="region" aria-label={title}>
+            <Table striped withRowBorders={false} miw={360}>
               <Table.Thead>
                 <Table.Tr>{section.columns.map((c) => <Table.Th key={c} ta={c === 'code' || c === 'title' || CODE_COLUMNS.has(c) || c === 'currency' ? 'start' : 'end'}>{t(`reports:columns.${c}`)}</Table.Th>)}</Table.Tr>
               </Table.Thead>
@@ -63,7 +74,7 @@ export function SectionTable({ section, from, to, caption }: { section: Section;
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
       </Stack>
     </Paper>
