@@ -13,7 +13,7 @@ import { startE2EServer, type E2EServer } from './support/server.ts';
 import { assertAccessible, capture, documentLanguage, signIn, withPage } from './support/page.ts';
 import { authHeaders, tokenFor } from '../support/fixtures.ts';
 import { insertPatient } from '../support/patients.ts';
-import { insertDiagnosis, insertEncounter } from '../support/clinical.ts';
+import { insertEncounter } from '../support/clinical.ts';
 import { localDay } from '../support/scheduling.ts';
 import { uuidv7 } from '../../src/server/platform/ids.ts';
 
@@ -46,8 +46,15 @@ for (const dialect of configuredDialects()) {
       };
       await api('POST', '/cash-shifts', clerkHeaders, { openingFloat: 0 });
       const fid = server.facility.id;
+      const titles = { B54: 'Unspecified malaria', A09: 'Infectious gastroenteritis and colitis, unspecified', 'J06.9': 'Acute upper respiratory infection, unspecified' };
       for (const [code, n] of [['B54', 3], ['A09', 2], ['J06.9', 1]] as const) {
-        for (let i = 0; i < n; i++) await insertDiagnosis(server.env.db, fid, await insertEncounter(server.env.db, fid, { type: i === 0 ? 'emergency' : 'outpatient' }), code);
+        for (let i = 0; i < n; i++) {
+          const encounterId = await insertEncounter(server.env.db, fid, { type: i === 0 ? 'emergency' : 'outpatient' });
+          await server.env.db.kysely.insertInto('encounter_diagnoses').values({
+            id: uuidv7(), facility_id: fid, encounter_id: encounterId, code, title: titles[code], type: 'primary', note: null,
+            amends_id: null, amend_reason: null, recorded_by: uuidv7(), recorded_at: new Date().toISOString(),
+          }).execute();
+        }
       }
       const patient = await insertPatient(server.env.db, fid);
       const pay = (id: string, body: object) => api('POST', `/invoices/${id}/payments`, { ...clerkHeaders, 'idempotency-key': uuidv7() }, body);

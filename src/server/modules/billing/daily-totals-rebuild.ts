@@ -23,26 +23,32 @@ export async function rawDailyTotals(db: Kysely<Database>, facilityId: string): 
   const zone = await facilityZone(db, facilityId);
   const day = (at: string) => localDateOf(zone, Date.parse(at));
   const out: DailyTotals = new Map();
-  for (let after = ''; ;) {
-    const rows = await db.selectFrom('invoices').select(['id', 'issued_at', 'currency', 'total', 'amount_paid'])
-      .where('facility_id', '=', facilityId).where('status', '!=', 'void').where('id', '>', after).orderBy('id').limit(PAGE).execute();
+  // Keyset pages along the spec's invoices(facility_id, issued_at, id) index, and each page's
+  // payments by their invoice index: every read is an index range, whatever the database's planner.
+  for (let after: { at: string; id: string } | null = null; ;) {
+    let q = db.selectFrom('invoices').select(['id', 'issued_at', 'currency', 'total', 'amount_paid', 'status']).where('facility_id', '=', facilityId);
+    if (after) {
+      const { at, id } = after;
+      q = q.where((eb) => eb.or([eb('issued_at', '>', at), eb.and([eb('issued_at', '=', at), eb('id', '>', id)])]));
+    }
+    const rows = await q.orderBy('issued_at').orderBy('id').limit(PAGE).execute();
     for (const r of rows) {
+      if (r.status === 'void') continue;
       const total = Number(r.total);
       const paid = Number(r.amount_paid);
       add(out, dayKey(day(r.issued_at), r.currency, INVOICE_SIDE), { invoice_count: 1, invoiced: total, settled: paid, open_count: openFlag(total, paid) });
     }
-    if (rows.length < PAGE) break;
-    after = rows[rows.length - 1]!.id;
-  }
-  for (let after = ''; ;) {
-    const rows = await db.selectFrom('payments').select(['id', 'received_at', 'confirmed_at', 'currency', 'method', 'amount'])
-      .where('facility_id', '=', facilityId).where('status', '=', 'completed').where('id', '>', after).orderBy('id').limit(PAGE).execute();
-    for (const r of rows) {
-      const amount = Number(r.amount);
-      add(out, dayKey(day(r.confirmed_at ?? r.received_at), r.currency, r.method), amount >= 0 ? { payment_count: 1, collected: amount } : { refunded: -amount });
+    for (let i = 0; i < rows.length; i += 1000) {
+      const payments = await db.selectFrom('payments').select(['received_at', 'confirmed_at', 'currency', 'method', 'amount'])
+        .where('invoice_id', 'in', rows.slice(i, i + 1000).map((r) => r.id)).where('status', '=', 'completed').execute();
+      for (const p of payments) {
+        const amount = Number(p.amount);
+        add(out, dayKey(day(p.confirmed_at ?? p.received_at), p.currency, p.method), amount >= 0 ? { payment_count: 1, collected: amount } : { refunded: -amount });
+      }
     }
     if (rows.length < PAGE) break;
-    after = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    after = { at: last.issued_at, id: last.id };
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // shares it), headline figures, revenue by day and method as a chart, then every section as a
 // table with its CSV download. Days are the facility's, as the server counts them.
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -17,7 +17,7 @@ import './reports.css';
 import { sectionOf, useSummary, type Summary } from './summary.ts';
 
 // Revenue by day is the chart (a year would be a table of 1,460 rows); its CSV button sits on the chart.
-const TABLES = ['billing.revenueByMethod', 'clinical.topDiagnoses', 'scheduling.appointmentsByStatus', 'clinical.encountersByType', 'billing.outstanding', 'billing.payerShares'];
+const TABLES = ['billing.revenueByMethod', 'billing.outstanding', 'clinical.topDiagnoses', 'scheduling.appointmentsByStatus', 'clinical.encountersByType', 'billing.payerShares'];
 
 export function ReportsPage() {
   const { t } = useTranslation('reports');
@@ -103,11 +103,14 @@ function Dashboard({ summary }: { summary: Summary }) {
           <RevenueChart section={byDay} from={summary.from} to={summary.to} currency={currency} />
         </Paper>
       )}
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Grid>
         {TABLES.map((id) => sectionOf(summary, id)).filter((s) => s !== undefined).map((s) => (
-          <SectionTable key={s.id} section={s} from={summary.from} to={summary.to} caption={s.note ? t(`reports:notes.${s.id}`) : undefined} />
+          // Tables of five or more columns (money by currency) take the whole width.
+          <Grid.Col key={s.id} span={{ base: 12, md: s.columns.length > 4 ? 12 : 6 }}>
+            <SectionTable section={s} from={summary.from} to={summary.to} caption={s.note ? t(`reports:notes.${s.id}`) : undefined} />
+          </Grid.Col>
         ))}
-      </SimpleGrid>
+      </Grid>
     </Stack>
   );
 }
