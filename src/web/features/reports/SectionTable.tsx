@@ -55,7 +55,7 @@ export function SectionTable({ section, from, to, caption }: { section: Section;
         {section.rows.length === 0 ? <Text c="dimmed" size="sm">{t('reports:none')}</Text> : (
           // Focusable, so a keyboard can scroll a wide table on a phone.
           <div className="nc-report-scroll" tabIndex={0} role="region" aria-label={title}>
-            <Table striped withRowBorders={false} miw={360}>
+            <Table striped withRowBorders={false} miw={section.columns.length > 3 ? 520 : undefined}>
               <Table.Thead>
                 <Table.Tr>{section.columns.map((c) => <Table.Th key={c} ta={c === 'code' || c === 'title' || CODE_COLUMNS.has(c) || c === 'currency' ? 'start' : 'end'}>{t(`reports:columns.${c}`)}</Table.Th>)}</Table.Tr>
               </Table.Thead>
