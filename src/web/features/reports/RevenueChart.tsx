@@ -2,6 +2,7 @@
 // bytes of drawing instead of recharts' ~100 kB). Refund-heavy days go below the zero line. Time
 // runs in the reading direction, so in Arabic the first day is on the right.
 import { useId } from 'react';
+import { useElementSize } from '@mantine/hooks';
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat.ts';
@@ -13,7 +14,7 @@ export const METHODS = ['cash', 'mobile_money', 'bank_transfer', 'card'] as cons
 export const METHOD_COLOURS: Record<string, string> = {
   cash: 'var(--mantine-color-teal-6)', mobile_money: 'var(--mantine-color-violet-6)', bank_transfer: 'var(--mantine-color-blue-6)', card: 'var(--mantine-color-orange-6)',
 };
-const W = 800, H = 260, PAD_AXIS = 64, PAD_END = 8, PAD_TOP = 10, PAD_BOTTOM = 28;
+const H = 260, PAD_AXIS = 64, PAD_END = 8, PAD_TOP = 10, PAD_BOTTOM = 28;
 
 function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -25,6 +26,9 @@ export function RevenueChart({ section, from, to, currency }: { section: Section
   const { t, i18n } = useTranslation('reports');
   const format = useFormat();
   const titleId = useId();
+  // Drawn at the width it is shown at, so labels keep their size on a phone instead of shrinking.
+  const { ref, width } = useElementSize();
+  const W = Math.max(300, Math.round(width) || 800);
   const rtl = i18n.dir() === 'rtl';
   const days = daysBetween(from, to);
   const byDay = new Map<string, Record<string, number>>();
@@ -45,11 +49,11 @@ export function RevenueChart({ section, from, to, currency }: { section: Section
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => bottom + (top - bottom) * f);
   const short = (minor: number) => format.number(minor / 100, { notation: 'compact', maximumFractionDigits: 1 });
   const dayLabel = new Intl.DateTimeFormat(localeOf(format.settings), { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const labelEvery = Math.max(1, Math.ceil(days.length / 6));
+  const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor(W / 130))));
   const total = sums.flat().reduce((a, b) => a + b, 0);
 
   return (
-    <figure className="nc-report-chart" style={{ margin: 0 }}>
+    <figure ref={ref} className="nc-report-chart" style={{ margin: 0 }}>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-labelledby={titleId} data-testid="revenue-chart">
         <title id={titleId}>{t('reports:chart.title', { currency, total: formatMoney(total, currency, format.settings) })}</title>
         {ticks.map((v) => (
