@@ -17,7 +17,7 @@ import './reports.css';
 import { sectionOf, useSummary, type Summary } from './summary.ts';
 
 // Revenue by day is the chart (a year would be a table of 1,460 rows); its CSV button sits on the chart.
-const TABLES = ['billing.revenueByMethod', 'billing.outstanding', 'clinical.topDiagnoses', 'scheduling.appointmentsByStatus', 'clinical.encountersByType', 'billing.payerShares'];
+const TABLES = ['billing.revenueByMethod', 'billing.outstanding', 'billing.payerShares', 'clinical.topDiagnoses', 'scheduling.appointmentsByStatus', 'clinical.encountersByType'];
 
 export function ReportsPage() {
   const { t } = useTranslation('reports');
@@ -105,8 +105,8 @@ function Dashboard({ summary }: { summary: Summary }) {
       )}
       <Grid>
         {TABLES.map((id) => sectionOf(summary, id)).filter((s) => s !== undefined).map((s) => (
-          // Tables of five or more columns (money by currency) take the whole width.
-          <Grid.Col key={s.id} span={{ base: 12, md: s.columns.length > 4 ? 12 : 6 }}>
+          // Tables of four or more columns (money by currency) take the whole width.
+          <Grid.Col key={s.id} span={{ base: 12, md: s.columns.length > 3 ? 12 : 6 }}>
             <SectionTable section={s} from={summary.from} to={summary.to} caption={s.note ? t(`reports:notes.${s.id}`) : undefined} />
           </Grid.Col>
         ))}
