@@ -1,5 +1,6 @@
 // The summary report on every database: each module's section counts the facility's own records of
-// the period (another facility's never), the period is checked with clear 400s, and the CSV
+// the period (another facility's never) on the facility's local days, the period is checked with
+// clear 400s, and the CSV
 // downloads carry a BOM, quoting and defused formulas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -93,6 +94,24 @@ eachDialect((dialect) => {
     const lastYear = await summary(clinic, `?from=${localDay(-400)}&to=${localDay(-370)}`);
     assert.deepEqual(rowsOf(lastYear, 'billing.outstanding'), []);
     assert.deepEqual(rowsOf(lastYear, 'clinical.topDiagnoses'), []);
+  });
+
+  test('days are the facility\'s: money and periods follow its time zone', async () => {
+    // UTC+14: from 10:00 UTC the local day is already tomorrow's UTC day.
+    const zone = 'Pacific/Kiritimati';
+    const far = await createClinic(t.app, { timeZone: zone });
+    const patient = await createPatient(t.app, far);
+    const inv = await call(t.app, far.billing, 'POST', '/invoices', { patientId: patient.id, lines: [{ description: 'Visit', quantity: 1, unitPrice: 4200 }] });
+    const paid = await t.app.inject({ method: 'POST', url: `/api/v1/invoices/${inv.json().id}/payments`, headers: { ...far.billing.headers, 'idempotency-key': uuidv7() }, payload: { amount: 4200, method: 'card' } });
+    assert.equal(paid.statusCode, 201, paid.body);
+    const today = localDay(0, zone);
+    const s = await summary(far, `?from=${today}&to=${today}`);
+    assert.equal(s.timeZone, zone);
+    assert.deepEqual(rowsOf(s, 'billing.revenueByDay'), [[today, 'SDG', 'card', 4200]]);
+    assert.deepEqual(rowsOf(s, 'patients.registered'), [[1]]);
+    const yesterday = await summary(far, `?from=${localDay(-1, zone)}&to=${localDay(-1, zone)}`);
+    assert.deepEqual(rowsOf(yesterday, 'billing.revenueByDay'), []);
+    assert.deepEqual(rowsOf(yesterday, 'patients.registered'), [[0]]);
   });
 
   test('the period is checked: real dates, in order, at most 366 days', async () => {
