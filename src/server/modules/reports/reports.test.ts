@@ -1,7 +1,6 @@
 // The summary report on every database: each module's section counts the facility's own records of
 // the period (another facility's never) on the facility's local days, the period is checked with
-// clear 400s, and the CSV
-// downloads carry a BOM, quoting and defused formulas.
+// clear 400s, and the CSV downloads carry a BOM, quoting and defused formulas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
