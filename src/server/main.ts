@@ -9,6 +9,7 @@ import { runUser } from './cli/user.ts';
 import { runBackup, runRestore } from './cli/backup.ts';
 import { runKeys } from './cli/keys.ts';
 import { runTerminology } from './cli/terminology.ts';
+import { runReports } from './cli/reports.ts';
 
 const USAGE = `usage: nilecare <command>
 
@@ -31,6 +32,9 @@ const USAGE = `usage: nilecare <command>
                      load a full ICD-10-CM release (NCHS order file, icd10cm_order_YYYY.txt)
                      into the diagnosis catalogue; billable codes only unless --all; run again
                      to finish an interrupted import
+  reports rebuild [--facility CODE]
+                     recompute the billing daily totals the summary report reads from the raw
+                     invoices and payments (drift recovery)
   seed [--patients N] [--appointments M] [--doctors D] [--facility CODE]
                      demo data: doctors, Sudanese patients, appointments around today
 `;
@@ -63,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     case 'restore': return runRestore(config, rest);
     case 'keys': return runKeys(config, rest);
     case 'terminology': return runTerminology(config, rest);
+    case 'reports': return runReports(config, rest);
     default:
       console.error(`unknown command "${command}"\n\n${USAGE}`);
       return 2;

@@ -35,12 +35,33 @@ export interface EncounterCompletedEvent {
 /** Runs inside the transaction that completes the encounter; a throw undoes the completion. */
 export type EncounterCompletedHook = (ctx: AppContext, trx: Trx, event: EncounterCompletedEvent) => Promise<void>;
 
+/** The period a report covers: local dates in the facility's zone and the UTC instants bounding them. */
+export interface ReportPeriod {
+  facilityId: string;
+  zone: string;
+  /** First and last local day, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  /** Local midnight starting `from`, and the one after `to` (exclusive), as stored ISO instants. */
+  fromInstant: string;
+  toInstant: string;
+}
+export type ReportCell = string | number | null;
+/** One section of the summary report: a small table, so it shows, charts and downloads as CSV alike. */
+export interface ReportTable { columns: string[]; rows: ReportCell[][]; note?: string }
+/**
+ * A module's contribution to the summary report (GET /reports/summary): read-only aggregates over
+ * the module's own tables for the period. `id` is unique across modules (module.section).
+ */
+export interface ReportSection { id: string; build: (ctx: AppContext, period: ReportPeriod) => Promise<ReportTable> }
+
 export interface Module {
   name: string;
   routes: FastifyPluginAsync<{ ctx: AppContext }>;
   patientMerge?: PatientMergeParticipant;
   onAppointmentStarted?: AppointmentStartedHook;
   onEncounterCompleted?: EncounterCompletedHook;
+  reportSections?: ReportSection[];
 }
 
 /** Every module's contributions, gathered once at start and handed to modules through AppContext. */
@@ -48,14 +69,20 @@ export interface Extensions {
   patientMerge: { module: string; move: PatientMergeParticipant }[];
   appointmentStarted: AppointmentStartedHook[];
   encounterCompleted: EncounterCompletedHook[];
+  /** In module order. */
+  reportSections: ReportSection[];
 }
 
 export function collectExtensions(modules: readonly Module[]): Extensions {
-  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [] };
+  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [], reportSections: [] };
   for (const m of modules) {
     if (m.patientMerge) ext.patientMerge.push({ module: m.name, move: m.patientMerge });
     if (m.onAppointmentStarted) ext.appointmentStarted.push(m.onAppointmentStarted);
     if (m.onEncounterCompleted) ext.encounterCompleted.push(m.onEncounterCompleted);
+    for (const section of m.reportSections ?? []) {
+      if (ext.reportSections.some((s) => s.id === section.id)) throw new Error(`report section ${section.id} is contributed twice`);
+      ext.reportSections.push(section);
+    }
   }
   return ext;
 }

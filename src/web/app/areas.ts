@@ -12,6 +12,7 @@ import { labArea } from '../features/lab/index.ts';
 import { pharmacyArea } from '../features/pharmacy/index.ts';
 import { billingArea } from '../features/billing/index.ts';
 import { pricingArea } from '../features/pricing/index.ts';
+import { reportsArea } from '../features/reports/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
@@ -21,6 +22,7 @@ export const AREAS: readonly Area[] = [
   pharmacyArea,
   billingArea,
   pricingArea,
+  reportsArea,
   administrationArea,
   complianceArea,
   accountArea,

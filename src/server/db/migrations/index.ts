@@ -15,6 +15,7 @@ import * as billing from './2026-11-27T1600_billing.ts';
 import * as billingPayers from './2026-11-27T1700_billing_payers.ts';
 import * as paymentProviderEvents from './2026-11-27T1710_payment_provider_events.ts';
 import * as patientEmail from './2026-11-27T1720_patient_email.ts';
+import * as reports from './2026-11-27T1730_reports.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -36,4 +37,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1700_billing_payers': billingPayers,
   '2026-11-27T1710_payment_provider_events': paymentProviderEvents,
   '2026-11-27T1720_patient_email': patientEmail,
+  '2026-11-27T1730_reports': reports,
 };

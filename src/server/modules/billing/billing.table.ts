@@ -188,7 +188,26 @@ export interface PaymentProviderEventTable {
   received_at: string;
 }
 
+/**
+ * Exact daily totals per facility, local day, currency and method (migration 2026-11-27T1730).
+ * Method '' rows: the invoice side by issue day; method rows: completed money by completion day.
+ */
+export interface BillingDailyTotalTable {
+  facility_id: string;
+  day: string;
+  currency: string;
+  method: string;
+  invoice_count: number;
+  invoiced: number;
+  settled: number;
+  open_count: number;
+  payment_count: number;
+  collected: number;
+  refunded: number;
+}
+
 export interface BillingTables {
+  billing_daily_totals: BillingDailyTotalTable;
   billing_settings: BillingSettingsTable;
   billing_prices: BillingPriceTable;
   invoice_counters: InvoiceCounterTable;

@@ -11,7 +11,7 @@ import type { AuditEvent } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
-import { findInvoice, patientShareOf } from './invoices.ts';
+import { findInvoice } from './invoices.ts';
 import { queueReceipt } from './receipt-outbox.ts';
 import { checkPayable, findPayment, moveInvoiceMoney } from './payments.ts';
 import type { ProviderEvent } from './payment-provider.ts';
@@ -86,8 +86,9 @@ async function apply(ctx: AppContext, trx: Trx, effect: 'succeeded' | 'failed', 
       return { outcome: 'ignored', ...at };
     }
   }
-  await trx.updateTable('payments').set({ status: 'completed', confirmed_at: nowIso() }).where('id', '=', p.id).execute();
-  await moveInvoiceMoney(trx, inv.id, patientShareOf(inv), Number(inv.amount_paid) + amount);
+  const now = nowIso();
+  await trx.updateTable('payments').set({ status: 'completed', confirmed_at: now }).where('id', '=', p.id).execute();
+  await moveInvoiceMoney(trx, ctx.db.client, inv, amount, 'card', now);
   await queueReceipt(trx, p.facility_id, p.id, p.patient_id);
   await record('payment.card_succeeded', { amount });
   return { outcome: 'applied', ...at };

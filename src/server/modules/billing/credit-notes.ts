@@ -11,6 +11,7 @@ import type { CreditNoteTable } from './billing.table.ts';
 import type { Caller } from './caller.ts';
 import { findInvoice, patientShareOf } from './invoices.ts';
 import { percentOf, statusFor } from './money.ts';
+import { moveInvoiceDay } from './daily-totals.ts';
 import { ensureInvoiceCounter, nextInvoiceNumber } from './numbering.ts';
 import { checkCredit, creditPayerPart } from './shares.ts';
 
@@ -77,6 +78,7 @@ export async function issueCreditNote(ctx: AppContext, caller: Caller, invoiceId
       credited: Number(inv.credited) + amount, total: newTotal, payer_share: newPayerShare,
       status: statusFor(patientShareOf({ total: newTotal, payer_share: newPayerShare }), paid), updated_at: now,
     }).where('id', '=', invoiceId).execute();
+    await moveInvoiceDay(trx, ctx.db.client, inv, { total, paid }, { total: newTotal, paid });
     await ctx.audit.record({ ...caller.audit, action: 'invoice.credit', patientId: inv.patient_id, targetType: 'invoice', targetId: invoiceId, details: { creditNote: number, amount, payerPart, reason: input.reason } }, trx);
   });
   return id;

@@ -24,6 +24,7 @@ export { RECEIPT_TOPIC, type ReceiptJob } from './receipt-outbox.ts';
 import { payerRoutes } from './payers.routes.ts';
 import { coverageRoutes } from './coverage.routes.ts';
 import { creditNoteRoutes } from './credit-notes.routes.ts';
+import { billingReportSections } from './report.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('business', ['invoices']);
@@ -40,4 +41,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await creditNoteRoutes(app, { ctx });
 }
 
-export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge };
+export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge, reportSections: billingReportSections };

@@ -17,6 +17,8 @@ import { convert, parseRate } from './shares.ts';
 import { requireCurrency } from './settings.ts';
 import { shiftForPayment } from './shifts.ts';
 import { queueReceipt } from './receipt-outbox.ts';
+import { addCollected, moveInvoiceDay } from './daily-totals.ts';
+import type { DbClient } from '../../config.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string; currency?: Currency; exchangeRate?: string }
 type Trx = Transaction<Database>;
@@ -70,9 +72,16 @@ export async function findPayment(db: Executor, facilityId: string, id: string):
   return row;
 }
 
-/** Sets what the patient has paid and the status it gives against `owed` (the patient share). */
-export async function moveInvoiceMoney(trx: Trx, invoiceId: string, owed: number, paid: number): Promise<void> {
-  await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(owed, paid), updated_at: nowIso() }).where('id', '=', invoiceId).execute();
+/**
+ * Moves the locked invoice's paid amount by `amount` (a completed payment, or a negative refund),
+ * with the daily totals; the status is measured against the patient's share.
+ */
+export async function moveInvoiceMoney(trx: Trx, client: DbClient, inv: InvoiceRow, amount: number, method: PaymentMethod, at: string): Promise<void> {
+  const total = Number(inv.total);
+  const paid = Number(inv.amount_paid) + amount;
+  await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(patientShareOf(inv), paid), updated_at: nowIso() }).where('id', '=', inv.id).execute();
+  await moveInvoiceDay(trx, client, inv, { total, paid: paid - amount }, { total, paid });
+  await addCollected(trx, client, inv.facility_id, inv.currency, method, at, amount);
 }
 
 /**
@@ -86,8 +95,6 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
   const inv = await findInvoice(trx, ctx.db.client, caller.facilityId, invoiceId, true);
   const money = await converted(trx, caller, inv.currency, input);
   await checkPayable(trx, inv, money.amount);
-  const total = patientShareOf(inv); // payments are against the patient's share; the payer's is claimed
-  const paid = Number(inv.amount_paid);
   const shiftId = await shiftForPayment(trx, ctx.db.client, caller, input.method);
   const now = nowIso();
   const row: PaymentRow = {
@@ -103,7 +110,7 @@ export async function takePayment(ctx: AppContext, trx: Trx, caller: Caller, inv
     throw err;
   }
   if (!pendingUntilConfirmed) {
-    await moveInvoiceMoney(trx, invoiceId, total, paid + money.amount);
+    await moveInvoiceMoney(trx, ctx.db.client, inv, money.amount, input.method, now);
     await queueReceipt(trx, caller.facilityId, row.id, inv.patient_id);
   }
   await ctx.audit.record({ ...caller.audit, action: 'payment.take', patientId: inv.patient_id, targetType: 'payment', targetId: row.id, details: { invoiceId, amount: money.amount, method: input.method, ...(money.exchange_rate && { originalAmount: input.amount, originalCurrency: input.currency, exchangeRate: money.exchange_rate }) } }, trx);
@@ -119,7 +126,7 @@ export async function confirmPayment(ctx: AppContext, caller: Caller, paymentId:
     if (p.status !== 'pending') throw new AppError('invalid_transition', 'The payment is already confirmed.');
     const now = nowIso();
     await trx.updateTable('payments').set({ status: 'completed', confirmed_by: caller.userId, confirmed_at: now }).where('id', '=', paymentId).execute();
-    await moveInvoiceMoney(trx, inv.id, patientShareOf(inv), Number(inv.amount_paid) + Number(p.amount));
+    await moveInvoiceMoney(trx, ctx.db.client, inv, Number(p.amount), p.method, now);
     await queueReceipt(trx, caller.facilityId, paymentId, inv.patient_id);
     await ctx.audit.record({ ...caller.audit, action: 'payment.confirm', patientId: inv.patient_id, targetType: 'payment', targetId: paymentId }, trx);
   });
@@ -142,7 +149,7 @@ export async function refundPayment(ctx: AppContext, caller: Caller, paymentId: 
       id, facility_id: caller.facilityId, invoice_id: inv.id, patient_id: inv.patient_id, amount: -amount, currency: p.currency, method: p.method,
       reference: null, status: 'completed', refund_of: paymentId, reason, shift_id: shiftId, received_by: caller.userId, received_at: now, confirmed_by: null, confirmed_at: null,
     }).execute();
-    await moveInvoiceMoney(trx, inv.id, patientShareOf(inv), Number(inv.amount_paid) - amount);
+    await moveInvoiceMoney(trx, ctx.db.client, inv, -amount, p.method, now);
     await ctx.audit.record({ ...caller.audit, action: 'payment.refund', patientId: inv.patient_id, targetType: 'payment', targetId: id, details: { refundOf: paymentId, amount, reason } }, trx);
   });
   return id;

@@ -12,6 +12,7 @@ import { prescriptionRoutes } from './prescriptions.routes.ts';
 import { labRoutes } from './lab.routes.ts';
 import { openForAppointment } from './open-encounter.ts';
 import { clinicalMerge } from './merge.ts';
+import { clinicalReportSections } from './report.ts';
 
 export { criticalResultHandler } from './jobs.ts';
 export { CRITICAL_RESULT_TOPIC } from './lab.ts';
@@ -25,4 +26,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await labRoutes(app, { ctx });
 }
 
-export const clinicalModule: Module = { name: 'clinical', routes, patientMerge: clinicalMerge, onAppointmentStarted: openForAppointment };
+export const clinicalModule: Module = { name: 'clinical', routes, patientMerge: clinicalMerge, onAppointmentStarted: openForAppointment, reportSections: clinicalReportSections };

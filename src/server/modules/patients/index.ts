@@ -8,6 +8,7 @@ import { patientRoutes } from './patients.routes.ts';
 import { nationalIdContext } from './patient-view.ts';
 import { NATIONAL_ID_PURPOSE } from './patient-record.ts';
 import type { EncryptedField } from '../../platform/keys/encrypted-field.ts';
+import { patientReportSections } from './report.ts';
 
 export { seedPatients } from './seed-patients.ts';
 export { displayName, patientNames, type PatientNameColumns } from './patient-view.ts';
@@ -25,4 +26,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await patientRoutes(app, { ctx, cache: new PatientCache(ctx.cache, ctx.log) });
 }
 
-export const patientsModule: Module = { name: 'patients', routes };
+export const patientsModule: Module = { name: 'patients', routes, reportSections: patientReportSections };

@@ -10,6 +10,7 @@ import { appointmentRoutes } from './appointments.routes.ts';
 import { transitionRoutes } from './transitions.routes.ts';
 import { queueRoutes } from './queue.routes.ts';
 import { appointmentMerge, completeVisitAppointment } from './visit-hooks.ts';
+import { schedulingReportSections } from './report.ts';
 
 export { seedAppointments, type SeedAppointment } from './seed-appointments.ts';
 
@@ -23,4 +24,4 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await queueRoutes(app, { ctx });
 }
 
-export const schedulingModule: Module = { name: 'scheduling', routes, patientMerge: appointmentMerge, onEncounterCompleted: completeVisitAppointment };
+export const schedulingModule: Module = { name: 'scheduling', routes, patientMerge: appointmentMerge, onEncounterCompleted: completeVisitAppointment, reportSections: schedulingReportSections };
