@@ -8,7 +8,8 @@ import { patientsModule } from './patients/index.ts';
 import { terminologyModule } from './terminology/index.ts';
 import { clinicalModule } from './clinical/index.ts';
 import { billingModule } from './billing/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 
 export type { Module } from '../platform/modules.ts';
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule, billingModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule, billingModule, notificationsModule];

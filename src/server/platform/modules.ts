@@ -4,7 +4,7 @@
 // visit without knowing about encounters, and clinical announces a completed encounter without
 // writing appointments. The list of modules (modules/index.ts) is the only place that knows them all.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from './context.ts';
 import type { AuditEvent } from './audit/audit-log.ts';
@@ -35,12 +35,38 @@ export interface EncounterCompletedEvent {
 /** Runs inside the transaction that completes the encounter; a throw undoes the completion. */
 export type EncounterCompletedHook = (ctx: AppContext, trx: Trx, event: EncounterCompletedEvent) => Promise<void>;
 
+export interface AppointmentChangedEvent {
+  facilityId: string; appointmentId: string; patientId: string; providerId: string;
+  change: 'booked' | 'rescheduled' | 'cancelled';
+  /** The appointment's start and end after the change (ISO UTC); for a cancellation, the cancelled slot. */
+  startsAt: string; endsAt: string;
+  /** Rescheduled: where it was before. */
+  previousStartsAt?: string;
+  reason?: string;
+  actorId: string; at: string;
+}
+/**
+ * Runs inside the transaction that books, reschedules or cancels the appointment; a throw undoes
+ * the change, and a rolled-back change leaves nothing the hook wrote (notifications queue here).
+ */
+export type AppointmentChangedHook = (ctx: AppContext, trx: Trx, event: AppointmentChangedEvent) => Promise<void>;
+
+export interface NotificationAttachment { filename: string; contentType: string; content: Buffer }
+/**
+ * Makes one email attachment of a kind the module owns (billing: 'receipt' → the receipt PDF),
+ * from the reference queued with the notification, at send time, in the message's language.
+ */
+export type NotificationAttachmentProvider = (db: Kysely<Database>, ref: string, language: 'en' | 'ar') => Promise<NotificationAttachment>;
+
 export interface Module {
   name: string;
   routes: FastifyPluginAsync<{ ctx: AppContext }>;
   patientMerge?: PatientMergeParticipant;
   onAppointmentStarted?: AppointmentStartedHook;
   onEncounterCompleted?: EncounterCompletedHook;
+  onAppointmentChanged?: AppointmentChangedHook;
+  /** Email attachments by kind; a kind belongs to one module. */
+  notificationAttachments?: Record<string, NotificationAttachmentProvider>;
 }
 
 /** Every module's contributions, gathered once at start and handed to modules through AppContext. */
@@ -48,14 +74,21 @@ export interface Extensions {
   patientMerge: { module: string; move: PatientMergeParticipant }[];
   appointmentStarted: AppointmentStartedHook[];
   encounterCompleted: EncounterCompletedHook[];
+  appointmentChanged: AppointmentChangedHook[];
+  notificationAttachments: Map<string, NotificationAttachmentProvider>;
 }
 
 export function collectExtensions(modules: readonly Module[]): Extensions {
-  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [] };
+  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [], appointmentChanged: [], notificationAttachments: new Map() };
   for (const m of modules) {
     if (m.patientMerge) ext.patientMerge.push({ module: m.name, move: m.patientMerge });
     if (m.onAppointmentStarted) ext.appointmentStarted.push(m.onAppointmentStarted);
     if (m.onEncounterCompleted) ext.encounterCompleted.push(m.onEncounterCompleted);
+    if (m.onAppointmentChanged) ext.appointmentChanged.push(m.onAppointmentChanged);
+    for (const [kind, provider] of Object.entries(m.notificationAttachments ?? {})) {
+      if (ext.notificationAttachments.has(kind)) throw new Error(`notification attachment kind ${kind} is registered twice (module ${m.name})`);
+      ext.notificationAttachments.set(kind, provider);
+    }
   }
   return ext;
 }

@@ -12,6 +12,7 @@ import * as patientNameKeysScripts from './2026-11-27T1400_patient_name_keys_scr
 import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1510_clinical.ts';
 import * as billing from './2026-11-27T1600_billing.ts';
+import * as notifications from './2026-11-27T1740_notifications.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -30,4 +31,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1500_terminology': terminology,
   '2026-11-27T1510_clinical': clinical,
   '2026-11-27T1600_billing': billing,
+  '2026-11-27T1740_notifications': notifications,
 };

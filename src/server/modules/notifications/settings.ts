@@ -1,0 +1,16 @@
+// A facility's notification settings: how long before an appointment its reminder goes out, and
+// which channels it uses at all. No row means the defaults.
+import type { Executor } from './executor.ts';
+import type { Channel } from './notifications.table.ts';
+
+export const DEFAULT_REMINDER_LEAD_MINUTES = 24 * 60;
+/** One hour to one week: shorter is useless to the patient, longer is forgotten. */
+export const REMINDER_LEAD_BOUNDS = { min: 60, max: 7 * 24 * 60 } as const;
+
+export interface FacilityNotificationSettings { reminderLeadMinutes: number; channels: Record<Channel, boolean> }
+
+export async function facilitySettings(db: Executor, facilityId: string): Promise<FacilityNotificationSettings> {
+  const row = await db.selectFrom('notification_settings').selectAll().where('facility_id', '=', facilityId).executeTakeFirst();
+  if (!row) return { reminderLeadMinutes: DEFAULT_REMINDER_LEAD_MINUTES, channels: { email: true, sms: true } };
+  return { reminderLeadMinutes: Number(row.reminder_lead_minutes), channels: { email: Boolean(Number(row.email_enabled)), sms: Boolean(Number(row.sms_enabled)) } };
+}
