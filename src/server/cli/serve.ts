@@ -37,6 +37,8 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
         maintenance: [...maintenanceTasks(rt), auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
         onJob: outboxMetrics(registry, rt.db),
         tracing: rt.tracing,
+        maxAttempts: config.outbox.maxAttempts,
+        stopGraceMs: config.outbox.stopGraceMs,
       });
       if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
       worker.start();
