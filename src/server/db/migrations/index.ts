@@ -13,6 +13,7 @@ import * as terminology from './2026-11-27T1500_terminology.ts';
 import * as clinical from './2026-11-27T1510_clinical.ts';
 import * as billing from './2026-11-27T1600_billing.ts';
 import * as notifications from './2026-11-27T1740_notifications.ts';
+import * as securityNotifications from './2026-11-27T1750_security_notifications.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1510_clinical': clinical,
   '2026-11-27T1600_billing': billing,
   '2026-11-27T1740_notifications': notifications,
+  '2026-11-27T1750_security_notifications': securityNotifications,
 };

@@ -38,6 +38,8 @@ export interface NotificationSettingsTable {
   reminder_lead_minutes: number;
   email_enabled: number;
   sms_enabled: number;
+  /** Told of repeated failed sign-ins on its staff's accounts (migration 2026-11-27T1750). */
+  security_contact_email: string | null;
   updated_by: string;
   updated_at: string;
 }
