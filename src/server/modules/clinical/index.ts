@@ -13,7 +13,6 @@ import { labRoutes } from './lab.routes.ts';
 import { openForAppointment } from './open-encounter.ts';
 import { clinicalMerge } from './merge.ts';
 
-export { criticalResultHandler } from './jobs.ts';
 export { CRITICAL_RESULT_TOPIC } from './lab.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {

@@ -31,6 +31,8 @@ export { formatWhen } from './format.ts';
 export type { RecipientRef } from './recipients.ts';
 export type { Channel, DeliveryStatus, Language } from './notifications.table.ts';
 export { APPOINTMENT_EVENTS } from './appointment-events.ts';
+export { criticalResultNotifier, CRITICAL_RESULT_EVENT } from './critical-result.ts';
+export { notificationJobHandlers, notificationChannels } from './worker-setup.ts';
 
 async function routes(_app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('notification', ['notification_deliveries']);

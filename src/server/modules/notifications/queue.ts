@@ -37,6 +37,8 @@ export interface DeliveryPayload {
   facilityId: string;
   address: string;
   name: string | null;
+  /** Set for a patient, whose opt-out is checked again at send time. */
+  patientId?: string;
   data: TemplateData;
   attachments: AttachmentRef[];
 }
@@ -62,7 +64,7 @@ export async function queueNotification(trx: Executor, req: NotificationRequest)
     const optedOut = recipient.optedOut.includes(channel);
     const id = uuidv7();
     const status: DeliveryStatus = optedOut ? 'skipped_opt_out' : 'queued';
-    const payload: DeliveryPayload = { deliveryId: id, facilityId: req.facilityId, address, name: recipient.name, data: req.data, attachments: channel === 'email' ? req.attachments ?? [] : [] };
+    const payload: DeliveryPayload = { deliveryId: id, facilityId: req.facilityId, address, name: recipient.name, ...('patientId' in req.to ? { patientId: req.to.patientId } : {}), data: req.data, attachments: channel === 'email' ? req.attachments ?? [] : [] };
     const outboxId = optedOut ? null : await enqueue(trx, NOTIFICATION_TOPIC, payload, { runAt: new Date(sendAt) });
     await trx.insertInto('notification_deliveries').values({
       id, facility_id: req.facilityId, event: req.event, channel, recipient: maskAddress(channel, address), subject_ref: req.subjectRef ?? null,

@@ -11,7 +11,8 @@ import { uuidv7, nowIso } from '../ids.ts';
 import { beat } from './heartbeat.ts';
 import type { Tracing } from '../telemetry/tracing.ts';
 
-export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
+/** `maxAttempts`: the run after which a failure is final (attempt === maxAttempts: the last try). */
+export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number; maxAttempts: number }) => Promise<void>;
 
 /** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
 export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
@@ -158,7 +159,7 @@ export class OutboxWorker {
     const handler = this.#handlers.get(job.topic);
     try {
       if (!handler) throw new PermanentJobError(`no handler for topic ${job.topic}`);
-      await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts });
+      await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts, maxAttempts: Math.min(job.max_attempts, this.#opts.maxAttempts) });
       // Only while this worker still holds the claim: a released job (stop() past its grace) stays pending.
       await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
         .where('id', '=', job.id).where('locked_by', '=', this.id).execute();
