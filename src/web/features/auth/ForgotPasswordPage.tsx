@@ -38,8 +38,9 @@ export function ForgotPasswordPage() {
   if (sentTo !== null) {
     return (
       <AuthPage title={t('auth:reset.requestTitle')}>
+        {/* The address isolated (FSI…PDI), so an Arabic sentence does not reorder its parts. */}
         <Alert color="nile" role="status" title={t('auth:reset.sentTitle')}>
-          {t('auth:reset.sent', { email: sentTo })}
+          {t('auth:reset.sent', { email: `\u2068${sentTo}\u2069` })}
         </Alert>
         <Text size="sm" c="dimmed">{t('auth:reset.sentHint')}</Text>
         {back}
