@@ -32,7 +32,7 @@ export type { RecipientRef } from './recipients.ts';
 export type { Channel, DeliveryStatus, Language } from './notifications.table.ts';
 export { APPOINTMENT_EVENTS } from './appointment-events.ts';
 export { criticalResultNotifier, CRITICAL_RESULT_EVENT } from './critical-result.ts';
-export { notificationJobHandlers, notificationChannels } from './worker-setup.ts';
+export { notificationJobHandlers, notificationChannels, type NotificationWorkerDeps } from './worker-setup.ts';
 
 async function routes(_app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('notification', ['notification_deliveries']);
