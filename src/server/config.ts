@@ -53,8 +53,8 @@ export interface Config {
   smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean; requireTls: boolean; caFile?: string; connectionTimeoutMs: number; greetingTimeoutMs: number; socketTimeoutMs: number; maxConnections: number };
   /** The HTTP SMS gateway; no `gatewayUrl`, no SMS. */
   sms: { gatewayUrl?: string; apiKey?: string; senderId?: string; timeoutMs: number; maxSegments: number };
-  /** `maxAttempts`: runs of a job before it is dead ('failed'); `stopGraceMs`: how long stop() lets the job in hand finish before releasing it. */
-  outbox: { maxAttempts: number; stopGraceMs: number };
+  /** `maxAttempts`: runs of a job before it is dead ('failed'); `stopGraceMs`: how long stop() lets the job in hand finish before releasing it; `claimMs`: how long a worker that died mid-job holds its jobs. */
+  outbox: { maxAttempts: number; stopGraceMs: number; claimMs: number };
   /** /health/notification is unhealthy when the oldest due job has waited longer than this. */
   notificationQueueMaxAgeMs: number;
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
@@ -189,7 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       facilityName: r.str('NILECARE_FACILITY_NAME', 'Main Facility'),
     },
     sms: smsConfig(r),
-    outbox: { maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 100), stopGraceMs: r.duration('OUTBOX_STOP_GRACE', '5s') },
+    outbox: { maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 100), stopGraceMs: r.duration('OUTBOX_STOP_GRACE', '5s'), claimMs: r.duration('OUTBOX_CLAIM_TIMEOUT', '5m') },
     notificationQueueMaxAgeMs: r.duration('NOTIFICATION_QUEUE_MAX_AGE', '15m'),
     workerInProcess: r.bool('WORKER_IN_PROCESS', true),
     workerMetricsPort: r.optStr('WORKER_METRICS_PORT') === undefined ? undefined : r.int('WORKER_METRICS_PORT', 0, 0, 65535),

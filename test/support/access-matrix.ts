@@ -9,6 +9,7 @@ import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
 import { insertAllergy, insertEncounter, insertLabOrder, insertPrescription, insertProblem } from './clinical.ts';
 import { insertInvoice, insertPayment, insertShift } from './billing.ts';
+import { insertDeadDelivery } from './notification-records.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -49,6 +50,7 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/payments/:id': { create: async (app, owner) => insertPayment(app.ctx.db, owner.facilityId) },
   // Open in the sense of not closed, but not holding the clerk's one open slot, so the matrix can make many.
   '/api/v1/cash-shifts/:id': { create: async (app, owner) => insertShift(app.ctx.db, owner.facilityId, owner.userId) },
+  '/api/v1/notifications/:id': { create: async (app, owner) => insertDeadDelivery(app.ctx.db, owner.facilityId) },
 };
 
 /** The latest duplicate patient made in each facility by the patients fixture. */
@@ -90,6 +92,8 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   'POST /api/v1/invoices/:id/payments': () => ({ amount: 1, method: 'cash' }),
   'POST /api/v1/payments/:id/refunds': () => ({ amount: 1, reason: 'Matrix check' }),
   'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),
+  'PUT /api/v1/patients/:id/contact-preferences': () => ({ email: null, smsOptOut: false, emailOptOut: false, language: null }),
+  'PUT /api/v1/notifications/settings': () => ({ reminderLeadMinutes: 1440, emailEnabled: true, smsEnabled: true }),
 };
 
 const PARAM = /:([A-Za-z0-9_]+)|\*/g;

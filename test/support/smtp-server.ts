@@ -18,6 +18,10 @@ export interface TestSmtp {
   /** The certificate's PEM, written to a file to hand to SMTP_CA_FILE. */
   caFile: string;
   received: ReceivedMail[];
+  /** Hold each message this long before answering 250; a client gone meanwhile has delivered nothing. */
+  holdMs: number;
+  /** Messages whose DATA has started (held ones included). */
+  dataStarted: number;
   /** Answer the next n messages with this SMTP error code (e.g. 451 transient, 550 permanent). */
   failNext(n: number, code: number): void;
   /** SMTP_* variables pointing at this server. */
@@ -37,6 +41,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   const user = 'nilecare';
   const password = 'smtp-test-password';
   let failing = { n: 0, code: 0 };
+  const closed = new Set<string>();
   const server = new SMTPServer({
     key: pems.private, cert: pems.cert,
     authMethods: ['PLAIN', 'LOGIN'],
@@ -47,7 +52,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       if (auth.username === user && auth.password === password) cb(null, { user });
       else cb(new Error('Invalid username or password'));
     },
+    onClose(session) { closed.add(session.id); },
     onData(stream, session, cb) {
+      t.dataStarted++;
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -58,7 +65,12 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           return;
         }
         const raw = Buffer.concat(chunks);
-        void simpleParser(raw).then((parsed) => {
+        void new Promise((r) => setTimeout(r, t.holdMs)).then(() => {
+          // As a real MTA: a message is delivered only once the client has been told 250.
+          if (closed.has(session.id)) { cb(new Error('client went away')); return undefined; }
+          return simpleParser(raw);
+        }).then((parsed) => {
+          if (!parsed) return;
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), secure: session.secure, user: session.user as string | undefined, raw, parsed });
           cb();
         }, cb);
@@ -67,8 +79,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return {
-    port, user, password, caFile, received,
+  const t: TestSmtp = {
+    port, user, password, caFile, received, holdMs: 0, dataStarted: 0,
     failNext(n, code) { failing = { n, code }; },
     env: () => ({ SMTP_HOST: 'localhost', SMTP_PORT: String(port), SMTP_USER: user, SMTP_PASSWORD: password, SMTP_FROM: 'NileCare <noreply@clinic.example.sd>', SMTP_CA_FILE: caFile, SMTP_REQUIRE_TLS: 'true', SMTP_CONNECTION_TIMEOUT: '5s', SMTP_GREETING_TIMEOUT: '5s', SMTP_SOCKET_TIMEOUT: '10s' }),
     async waitFor(n, timeoutMs = 15_000) {
@@ -80,4 +92,5 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise((resolve) => { server.close(() => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); }); }),
   };
+  return t;
 }

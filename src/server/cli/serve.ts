@@ -39,6 +39,7 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
         tracing: rt.tracing,
         maxAttempts: config.outbox.maxAttempts,
         stopGraceMs: config.outbox.stopGraceMs,
+        claimMs: config.outbox.claimMs,
       });
       if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
       worker.start();

@@ -24,6 +24,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { onAppointmentChanged } from './appointment-events.ts';
+import { deliveryRoutes } from './deliveries.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
+import { contactPreferencesMerge } from './merge.ts';
 
 export { queueNotification, supersedeNotifications, NOTIFICATION_TOPIC, type NotificationRequest, type AttachmentRef, type QueuedDelivery } from './queue.ts';
 export { registerTemplate, renderTemplate, templateEvents, escapeHtml, str, type Template, type TemplateFn, type RenderedMessage, type TemplateData } from './templates.ts';
@@ -32,10 +35,12 @@ export type { RecipientRef } from './recipients.ts';
 export type { Channel, DeliveryStatus, Language } from './notifications.table.ts';
 export { APPOINTMENT_EVENTS } from './appointment-events.ts';
 export { criticalResultNotifier, CRITICAL_RESULT_EVENT } from './critical-result.ts';
-export { notificationJobHandlers, notificationChannels } from './worker-setup.ts';
+export { notificationJobHandlers, notificationChannels, type NotificationWorkerDeps } from './worker-setup.ts';
 
-async function routes(_app: FastifyInstance, { ctx }: { ctx: AppContext }) {
+async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('notification', ['notification_deliveries']);
+  await deliveryRoutes(app, { ctx });
+  await settingsRoutes(app, { ctx });
 }
 
-export const notificationsModule: Module = { name: 'notifications', routes, onAppointmentChanged };
+export const notificationsModule: Module = { name: 'notifications', routes, onAppointmentChanged, patientMerge: contactPreferencesMerge };

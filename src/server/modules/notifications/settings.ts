@@ -14,3 +14,9 @@ export async function facilitySettings(db: Executor, facilityId: string): Promis
   if (!row) return { reminderLeadMinutes: DEFAULT_REMINDER_LEAD_MINUTES, channels: { email: true, sms: true } };
   return { reminderLeadMinutes: Number(row.reminder_lead_minutes), channels: { email: Boolean(Number(row.email_enabled)), sms: Boolean(Number(row.sms_enabled)) } };
 }
+
+export async function saveFacilitySettings(db: Executor, facilityId: string, userId: string, s: FacilityNotificationSettings): Promise<void> {
+  const values = { reminder_lead_minutes: s.reminderLeadMinutes, email_enabled: s.channels.email ? 1 : 0, sms_enabled: s.channels.sms ? 1 : 0, updated_by: userId, updated_at: new Date().toISOString() };
+  const updated = await db.updateTable('notification_settings').set(values).where('facility_id', '=', facilityId).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('notification_settings').values({ facility_id: facilityId, ...values }).execute();
+}

@@ -14,14 +14,18 @@ import { notificationMetrics } from './metrics.ts';
 import type { Channel } from './notifications.table.ts';
 import { NOTIFICATION_TOPIC } from './queue.ts';
 
-export interface NotificationWorkerDeps { config: Config; db: Db; log: Logger; registry?: Registry; attachments: Map<string, NotificationAttachmentProvider> }
+export interface NotificationWorkerDeps {
+  config: Config; db: Db; log: Logger; registry?: Registry; attachments: Map<string, NotificationAttachmentProvider>;
+  /** Default: made from the config; pass them to close them (the SMTP pool keeps connections open). */
+  channels?: Partial<Record<Channel, ChannelAdapter>>;
+}
 
 export function notificationChannels(config: Config): Partial<Record<Channel, ChannelAdapter>> {
   return { ...(config.smtp.host ? { email: emailChannel(config.smtp) } : {}), ...(config.sms.gatewayUrl ? { sms: smsChannel(config.sms) } : {}) };
 }
 
 export function notificationJobHandlers(deps: NotificationWorkerDeps): [string, JobHandler][] {
-  const channels = notificationChannels(deps.config);
+  const channels = deps.channels ?? notificationChannels(deps.config);
   if (!channels.email) deps.log.warn('SMTP_HOST is not set: email notifications will fail until it is');
   return [[NOTIFICATION_TOPIC, deliveryHandler({ db: deps.db.kysely, channels, attachments: deps.attachments, metrics: deps.registry && notificationMetrics(deps.registry), log: deps.log })]];
 }
