@@ -1563,6 +1563,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every message template, rendered in English and Arabic with example values
+         * @description Rendered by the code the worker sends with; the example values are made up (the facility name and time zone are this facility's).
+         */
+        get: operations["previewNotificationTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15783,6 +15803,7 @@ export interface operations {
                         reminderLeadMinutes: number;
                         emailEnabled: boolean;
                         smsEnabled: boolean;
+                        securityContactEmail: string | null;
                     };
                 };
             };
@@ -15850,6 +15871,7 @@ export interface operations {
                     reminderLeadMinutes: number;
                     emailEnabled: boolean;
                     smsEnabled: boolean;
+                    securityContactEmail?: string | null;
                 };
             };
         };
@@ -15865,6 +15887,7 @@ export interface operations {
                         reminderLeadMinutes: number;
                         emailEnabled: boolean;
                         smsEnabled: boolean;
+                        securityContactEmail: string | null;
                     };
                 };
             };
@@ -16092,6 +16115,92 @@ export interface operations {
             };
             /** @description The body is not JSON (send Content-Type: application/json) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewNotificationTemplates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The facility to act in; needed when you belong to several (and for a super admin) */
+                "X-Facility-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            event: string;
+                            en: {
+                                subject: string;
+                                /** @description The SMS body and the email text part */
+                                text: string;
+                                /** @description The email HTML part */
+                                html: string;
+                            };
+                            ar: {
+                                subject: string;
+                                /** @description The SMS body and the email text part */
+                                text: string;
+                                /** @description The email HTML part */
+                                html: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is invalid: every field at fault is named in `errors` (also malformed JSON, a bad X-Facility-Id) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid, expired or revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role here does not allow this, or a password change or two-step sign-in set-up comes first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the facility you act in (another facility's record is indistinguishable from none) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

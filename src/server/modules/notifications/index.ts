@@ -26,6 +26,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { onAppointmentChanged } from './appointment-events.ts';
 import { deliveryRoutes } from './deliveries.routes.ts';
 import { settingsRoutes } from './settings.routes.ts';
+import { templateRoutes } from './templates.routes.ts';
 import { contactPreferencesMerge } from './merge.ts';
 
 export { queueNotification, supersedeNotifications, NOTIFICATION_TOPIC, type NotificationRequest, type AttachmentRef, type QueuedDelivery } from './queue.ts';
@@ -41,6 +42,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('notification', ['notification_deliveries']);
   await deliveryRoutes(app, { ctx });
   await settingsRoutes(app, { ctx });
+  await templateRoutes(app, { ctx });
 }
 
 export const notificationsModule: Module = { name: 'notifications', routes, onAppointmentChanged, patientMerge: contactPreferencesMerge };

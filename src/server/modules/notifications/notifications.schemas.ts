@@ -44,8 +44,10 @@ export const Settings = Type.Object({
   reminderLeadMinutes: Type.Integer({ minimum: REMINDER_LEAD_BOUNDS.min, maximum: REMINDER_LEAD_BOUNDS.max, description: 'How long before an appointment its reminder goes out (default 1440: 24 h)' }),
   emailEnabled: Type.Boolean(),
   smsEnabled: Type.Boolean(),
+  securityContactEmail: Nullable(Type.String({ format: 'email', maxLength: 254, description: "Told of repeated failed sign-ins on the facility's staff accounts; null: nobody but the account holder" })),
 });
-export const SettingsBody = Type.Object(Settings.properties, { additionalProperties: false });
+// securityContactEmail may be left out: the contact already set stays (clients older than the field keep working).
+export const SettingsBody = Type.Object({ ...Settings.properties, securityContactEmail: Type.Optional(Settings.properties.securityContactEmail) }, { additionalProperties: false });
 
 export const ContactPreferences = Type.Object({
   email: Nullable(Type.String({ format: 'email', maxLength: 254, description: 'Where email messages go (the patient record holds the phone)' })),
