@@ -10,6 +10,7 @@ import { complianceArea } from '../features/compliance/index.ts';
 import { clinicalArea } from '../features/clinical/index.ts';
 import { labArea } from '../features/lab/index.ts';
 import { pharmacyArea } from '../features/pharmacy/index.ts';
+import { notificationsArea } from '../features/notifications/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
@@ -18,6 +19,7 @@ export const AREAS: readonly Area[] = [
   labArea,
   pharmacyArea,
   administrationArea,
+  notificationsArea,
   complianceArea,
   accountArea,
 ];

@@ -28,7 +28,7 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
 async function passwordStep(
   deps: AuthDeps, email: string, user: AuthUser | undefined, password: string, meta: RequestMeta, attempt: Attempt,
 ): Promise<SessionResponseT> {
-  const { ctx, metrics } = deps;
+  const { metrics } = deps;
   let reason: string | null = null;
   if (!user) {
     await dummyVerify(password);

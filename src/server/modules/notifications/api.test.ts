@@ -71,7 +71,7 @@ eachDialect((dialect) => {
     assert.deepEqual((await get('/notifications/settings')).json(), { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: null });
     assert.deepEqual((await get('/notifications/settings', other.admin)).json().reminderLeadMinutes, 1440, 'another facility keeps its own');
     // The security contact (told of repeated failed sign-ins): set, kept when left out, cleared with null.
-    const contact = await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: ' Security@Clinic.example.sd ' });
+    const contact = await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: 'Security@Clinic.example.sd' });
     assert.equal(contact.json().securityContactEmail, 'security@clinic.example.sd', contact.body);
     assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true })).json().securityContactEmail, 'security@clinic.example.sd');
     assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: 'not-an-email' })).statusCode, 400);

@@ -13,6 +13,7 @@ import { useCan } from '../../app/session/permissions.ts';
 import { usePatient } from './queries.ts';
 import { PatientName } from './PatientName.tsx';
 import { PatientDetails } from './PatientDetails.tsx';
+import { ContactPreferences } from './ContactPreferences.tsx';
 import { usePatientText } from './usePatientText.ts';
 import './reception.css';
 
@@ -64,6 +65,7 @@ export function PatientPage() {
       <Paper withBorder p="lg" radius="md">
         <PatientDetails patient={p} />
       </Paper>
+      {!merged && <ContactPreferences patientId={p.id} />}
       <Group>
         <Anchor component={Link} to="/reception">{t('reception:patient.backToSearch')}</Anchor>
       </Group>
