@@ -8,4 +8,5 @@ export function eventLabel(t: TFunction, event: string): string {
 }
 
 export const STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'skipped_opt_out', 'cancelled'] as const;
-export const STATUS_COLOURS: Record<string, string> = { queued: 'gray', sending: 'blue', sent: 'teal', failed: 'orange', dead: 'red', skipped_opt_out: 'gray', cancelled: 'gray' };
+// Light badges in colours whose text passes WCAG AA contrast on their tint (teal and orange do not).
+export const STATUS_COLOURS: Record<string, string> = { queued: 'gray', sending: 'nile', sent: 'nile', failed: 'red', dead: 'red', skipped_opt_out: 'gray', cancelled: 'gray' };
