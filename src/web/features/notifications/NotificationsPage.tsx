@@ -12,16 +12,16 @@ const TABS = ['log', 'settings', 'templates'] as const;
 type Tab = (typeof TABS)[number];
 
 export function NotificationsPage() {
-  const { t } = useTranslation('notifications');
-  usePageTitle(t('notifications:title'));
+  const { t } = useTranslation('messaging');
+  usePageTitle(t('messaging:title'));
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab') as Tab : 'log';
   return (
     <Stack gap="lg" maw={1100}>
-      <Title order={1}>{t('notifications:title')}</Title>
+      <Title order={1}>{t('messaging:title')}</Title>
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'log' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
-          {TABS.map((id) => <Tabs.Tab key={id} value={id}>{t(`notifications:tabs.${id}`)}</Tabs.Tab>)}
+          {TABS.map((id) => <Tabs.Tab key={id} value={id}>{t(`messaging:tabs.${id}`)}</Tabs.Tab>)}
         </Tabs.List>
         <Tabs.Panel value="log" pt="md"><DeliveryLog /></Tabs.Panel>
         <Tabs.Panel value="settings" pt="md"><SettingsForm /></Tabs.Panel>

@@ -16,7 +16,7 @@ import { useSettings } from './queries.ts';
 const LEAD_HOURS = { min: 1, max: 168 } as const;
 
 export function SettingsForm() {
-  const { t } = useTranslation('notifications');
+  const { t } = useTranslation('messaging');
   const canManage = useCan('notifications:manage');
   const settings = useSettings();
   const client = useQueryClient();
@@ -25,8 +25,8 @@ export function SettingsForm() {
   const form = useForm({
     initialValues: { leadHours: 24 as number | string, emailEnabled: true, smsEnabled: true, securityContactEmail: '' },
     validate: {
-      leadHours: (v) => (Number.isInteger(Number(v)) && Number(v) >= LEAD_HOURS.min && Number(v) <= LEAD_HOURS.max ? null : t('notifications:settings.leadInvalid', { min: LEAD_HOURS.min, max: LEAD_HOURS.max })),
-      securityContactEmail: (v) => (!v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('notifications:settings.contactInvalid')),
+      leadHours: (v) => (Number.isInteger(Number(v)) && Number(v) >= LEAD_HOURS.min && Number(v) <= LEAD_HOURS.max ? null : t('messaging:settings.leadInvalid', { min: LEAD_HOURS.min, max: LEAD_HOURS.max })),
+      securityContactEmail: (v) => (!v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('messaging:settings.contactInvalid')),
     },
   });
   const { setValues, resetDirty } = form;
@@ -52,15 +52,15 @@ export function SettingsForm() {
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack maw={560}>
         {problem !== null && <ProblemAlert error={problem} />}
-        {saved && <Alert color="nile" role="status">{t('notifications:settings.saved')}</Alert>}
-        <NumberInput label={t('notifications:settings.lead')} description={t('notifications:settings.leadHint')} min={LEAD_HOURS.min} max={LEAD_HOURS.max} allowDecimal={false}
-          disabled={!canManage} suffix={` ${t('notifications:settings.hours')}`} {...form.getInputProps('leadHours')} />
-        <Text fw={500} size="sm">{t('notifications:settings.channels')}</Text>
-        <Checkbox label={t('notifications:settings.email')} disabled={!canManage} {...form.getInputProps('emailEnabled', { type: 'checkbox' })} />
-        <Checkbox label={t('notifications:settings.sms')} disabled={!canManage} {...form.getInputProps('smsEnabled', { type: 'checkbox' })} />
-        <TextInput type="email" dir="ltr" label={t('notifications:settings.contact')} description={t('notifications:settings.contactHint')} disabled={!canManage}
+        {saved && <Alert color="nile" role="status">{t('messaging:settings.saved')}</Alert>}
+        <NumberInput label={t('messaging:settings.lead')} description={t('messaging:settings.leadHint')} min={LEAD_HOURS.min} max={LEAD_HOURS.max} allowDecimal={false}
+          disabled={!canManage} suffix={` ${t('messaging:settings.hours')}`} {...form.getInputProps('leadHours')} />
+        <Text fw={500} size="sm">{t('messaging:settings.channels')}</Text>
+        <Checkbox label={t('messaging:settings.email')} disabled={!canManage} {...form.getInputProps('emailEnabled', { type: 'checkbox' })} />
+        <Checkbox label={t('messaging:settings.sms')} disabled={!canManage} {...form.getInputProps('smsEnabled', { type: 'checkbox' })} />
+        <TextInput type="email" dir="ltr" label={t('messaging:settings.contact')} description={t('messaging:settings.contactHint')} disabled={!canManage}
           {...form.getInputProps('securityContactEmail')} />
-        {canManage && <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>{t('notifications:settings.save')}</Button>}
+        {canManage && <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>{t('messaging:settings.save')}</Button>}
       </Stack>
     </form>
   );

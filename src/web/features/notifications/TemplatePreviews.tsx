@@ -17,12 +17,12 @@ function Message({ language, subject, text }: { language: 'en' | 'ar'; subject: 
 }
 
 export function TemplatePreviews() {
-  const { t } = useTranslation('notifications');
+  const { t } = useTranslation('messaging');
   const templates = useTemplates();
   if (templates.isError) return <ProblemAlert error={templates.error} />;
   return (
     <Stack gap="sm">
-      <Text size="sm" c="dimmed">{t('notifications:templates.explain')}</Text>
+      <Text size="sm" c="dimmed">{t('messaging:templates.explain')}</Text>
       <Accordion multiple variant="separated" defaultValue={templates.data?.items.slice(0, 1).map((i) => i.event)} key={templates.data ? 'ready' : 'loading'}>
         {templates.data?.items.map((item) => (
           <Accordion.Item key={item.event} value={item.event}>

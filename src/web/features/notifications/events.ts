@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 
 export function eventLabel(t: TFunction, event: string): string {
-  return t(`notifications:events.${event.replace(/\./g, '_')}`, { defaultValue: event });
+  return t(`messaging:events.${event.replace(/\./g, '_')}`, { defaultValue: event });
 }
 
 export const STATUSES = ['queued', 'sending', 'sent', 'failed', 'dead', 'skipped_opt_out', 'cancelled'] as const;

@@ -4,11 +4,12 @@ import { IconMailForward } from '@tabler/icons-react';
 import type { Area } from '../../app/area.ts';
 
 export const notificationsArea: Area = {
-  id: 'notifications',
+  // The id is also the i18n namespace: not "notifications", which would read like the permissions' prefix.
+  id: 'messaging',
   path: 'notifications',
   permission: 'notifications:read',
-  label: 'notifications:nav',
-  description: 'notifications:description',
+  label: 'messaging:nav',
+  description: 'messaging:description',
   icon: IconMailForward,
   routes: [
     { index: true, lazy: async () => ({ Component: (await import('./NotificationsPage.tsx')).NotificationsPage }) },
