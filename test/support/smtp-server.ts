@@ -77,6 +77,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
+  // A client killed mid-session resets its connection; the server reports it here, and a real MTA
+  // shrugs it off too.
+  server.on('error', (err: NodeJS.ErrnoException) => { if (err.code !== 'ECONNRESET' && err.code !== 'EPIPE') throw err; });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const t: TestSmtp = {

@@ -102,4 +102,22 @@ eachDialect((dialect) => {
     assert.ok(audit.some((a) => a.action === 'patient.contact_preferences.read'));
     assert.ok(!JSON.stringify(await t.db.kysely.selectFrom('audit_events').select('details').where('action', '=', 'patient.contact_preferences.update').execute()).includes('amna@'), 'the address stays out of the audit log');
   });
+
+  test('a merge gives the survivor the duplicate\'s contact preferences when it has none, and keeps its own otherwise', async () => {
+    const prefs = (p: TestPatient) => get(`/patients/${p.id}/contact-preferences`);
+    const merge = (survivor: TestPatient, duplicate: TestPatient) => send('POST', `/patients/${survivor.id}/merge`, { duplicateId: duplicate.id }, clinic.receptionist);
+    const survivor = await createPatient(t.app, clinic, { first: 'Huda', last: 'Salih' });
+    const duplicate = await createPatient(t.app, clinic, { first: 'Hoda', last: 'Saleh' });
+    await send('PUT', `/patients/${duplicate.id}/contact-preferences`, { email: 'huda@example.org', smsOptOut: true, emailOptOut: false, language: 'en' });
+    const res = await merge(survivor, duplicate);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual((await prefs(survivor)).json(), { email: 'huda@example.org', smsOptOut: true, emailOptOut: false, language: 'en' });
+
+    const third = await createPatient(t.app, clinic, { first: 'Huda', last: 'Saleh' });
+    await send('PUT', `/patients/${third.id}/contact-preferences`, { email: 'other@example.org', smsOptOut: false, emailOptOut: true, language: 'ar' });
+    assert.equal((await merge(survivor, third)).statusCode, 200);
+    assert.equal((await prefs(survivor)).json().email, 'huda@example.org', 'the survivor keeps its own');
+    const left = await t.db.kysely.selectFrom('patient_contact_preferences').select('patient_id').where('patient_id', 'in', [duplicate.id, third.id]).execute();
+    assert.deepEqual(left, []);
+  });
 });

@@ -10,7 +10,10 @@ import { startNotifyEnv, drain, type NotifyEnv } from '../../../../test/support/
 import { createClinic, createPatient, type Clinic, type TestPatient } from '../../../../test/support/scheduling.ts';
 import { enqueue } from '../../platform/outbox/enqueue.ts';
 import { nowIso } from '../../platform/ids.ts';
-import { queueNotification, registerTemplate, CRITICAL_RESULT_EVENT } from './index.ts';
+import pino from 'pino';
+import { OutboxWorker } from '../../platform/outbox/worker.ts';
+import { queueNotification, registerTemplate, CRITICAL_RESULT_EVENT, NOTIFICATION_TOPIC, notificationChannels } from './index.ts';
+import { deliveryHandler } from './deliver.ts';
 
 registerTemplate('test.hello', {
   en: (d) => ({ subject: `Hello ${String(d.name)}`, text: `Hello ${String(d.name)}, code ${String(d.code)}` }),
@@ -124,6 +127,30 @@ eachDialect((dialect) => {
     assert.deepEqual((await Promise.all(queued.map((q) => delivery(q.id)))).map((r) => [r.channel, r.status]), [['email', 'skipped_opt_out'], ['sms', 'sent']]);
     assert.equal(n.smtp.received.length, 0);
     await db().updateTable('patient_contact_preferences').set({ email_opt_out: 0 }).where('patient_id', '=', patient.id).execute();
+  });
+
+  test('attachments are made at send time by the module that owns their kind, in the message language', async () => {
+    const calls: string[] = [];
+    const attachments = new Map([['receipt', async (_db: unknown, ref: string, language: 'en' | 'ar') => {
+      calls.push(`${ref}:${language}`);
+      return { filename: `receipt-${ref}.pdf`, contentType: 'application/pdf', content: Buffer.from(`%PDF receipt ${ref} ${language}`) };
+    }]]);
+    const channels = notificationChannels(n.t.config);
+    try {
+      const handlers = new Map([[NOTIFICATION_TOPIC, deliveryHandler({ db: db(), channels, attachments, log: pino({ level: 'silent' }) })]]);
+      const [email, sms] = await queue({ attachments: [{ kind: 'receipt', ref: 'INV-1' }] });
+      const [unknown] = await queue({ channels: ['email'], attachments: [{ kind: 'nope', ref: 'x' }] });
+      await drain([new OutboxWorker(n.t.db, handlers, pino({ level: 'silent' }))]);
+      assert.deepEqual(calls, ['INV-1:ar'], 'once, for the email only');
+      assert.equal(n.smtp.received.length, 1);
+      assert.deepEqual(n.smtp.received[0]!.parsed.attachments.map((a) => [a.filename, a.content.toString()]), [['receipt-INV-1.pdf', '%PDF receipt INV-1 ar']]);
+      assert.equal((await delivery(sms!.id)).status, 'sent');
+      assert.equal((await delivery(email!.id)).status, 'sent');
+      const row = await delivery(unknown!.id);
+      assert.deepEqual([row.status, row.last_error], ['dead', 'no module provides attachments of kind nope']);
+    } finally {
+      for (const c of Object.values(channels)) await c.close();
+    }
   });
 
   test('a critical lab result job becomes one email to the ordering clinician, without values', async () => {

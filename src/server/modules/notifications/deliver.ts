@@ -14,7 +14,7 @@ import { PermanentDeliveryError, type ChannelAdapter } from './channels/channel.
 import type { NotificationMetrics } from './metrics.ts';
 import type { Channel, DeliveryStatus } from './notifications.table.ts';
 import type { DeliveryPayload } from './queue.ts';
-import { renderTemplate } from './templates.ts';
+import { hasTemplate, renderTemplate } from './templates.ts';
 
 export interface DeliveryDeps {
   db: Kysely<Database>;
@@ -52,6 +52,7 @@ export function deliveryHandler(deps: DeliveryDeps): JobHandler {
     const adapter = deps.channels[row.channel];
     try {
       if (!adapter) throw new PermanentDeliveryError(row.channel === 'sms' ? 'SMS is not configured (SMS_GATEWAY_URL)' : 'email is not configured (SMTP_HOST)');
+      if (!hasTemplate(row.event)) throw new PermanentDeliveryError(`no template for notification event ${row.event}`);
       const message = renderTemplate(row.event, row.language, { ...p.data, name: p.name });
       const files: NotificationAttachment[] = [];
       for (const a of p.attachments) {

@@ -37,6 +37,7 @@ export type { Channel, DeliveryStatus, Language } from './notifications.table.ts
 export { APPOINTMENT_EVENTS } from './appointment-events.ts';
 export { criticalResultNotifier, CRITICAL_RESULT_EVENT } from './critical-result.ts';
 export { notificationJobHandlers, notificationChannels, type NotificationWorkerDeps } from './worker-setup.ts';
+export { notificationMetrics } from './metrics.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   ctx.health.addTables('notification', ['notification_deliveries']);
