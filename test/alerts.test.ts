@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from './support/app.ts';
 import { createMetricsRegistry } from '../src/server/platform/http/metrics.ts';
 import { outboxMetrics } from '../src/server/platform/outbox/outbox-metrics.ts';
 import { auditChainCheck } from '../src/server/platform/audit/chain-monitor.ts';
+import { notificationMetrics } from '../src/server/modules/notifications/index.ts';
 
 const NOT_OURS = new Set(['up', 'probe_success', 'probe_ssl_earliest_cert_expiry']);
 const KEYWORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'inf', 'nan']);
@@ -41,6 +42,7 @@ before(async () => {
   const worker = createMetricsRegistry(t.db.poolStats);
   outboxMetrics(worker, t.db);
   auditChainCheck(t.db, worker, pino({ level: 'silent' }), 3_600_000);
+  notificationMetrics(worker); // jobHandlers(rt, registry) makes these
   exported = (await t.app.inject({ method: 'GET', url: '/metrics' })).body + (await worker.metrics());
 });
 after(() => t.close());

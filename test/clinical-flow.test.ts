@@ -69,7 +69,7 @@ eachDialect((dialect) => {
     assert.equal(chart.latestVitals.pulse, 77);
     assert.deepEqual([chart.allergies.length, chart.problems.length], [1, 1]);
     const event = await t.db.kysely.selectFrom('audit_events').select('details').where('action', '=', 'patient.merge').where('patient_id', '=', survivor.id).executeTakeFirstOrThrow();
-    assert.deepEqual(JSON.parse(event.details!).moved, { appointments: 0, encounters: 1, allergies: 1, problems: 1, prescriptions: 0, labOrders: 0, invoices: 0, payments: 0, coverages: 0 });
+    assert.deepEqual(JSON.parse(event.details!).moved, { appointments: 0, encounters: 1, allergies: 1, problems: 1, prescriptions: 0, labOrders: 0, invoices: 0, payments: 0, coverages: 0, contactPreferences: 0 });
     const late = await call(t.app, clinic.nurse, 'POST', `/patients/${duplicate.id}/allergies`, { substance: 'Dust', severity: 'mild' });
     assert.equal(late.statusCode, 409, 'a merged-away record takes no new care');
   });

@@ -22,7 +22,7 @@ import { registerOpenApi } from './platform/http/openapi.ts';
 import { enforceRouteAccess, type RouteEntry } from './platform/http/route-access.ts';
 import { webAppRoutes } from './platform/http/web-app.ts';
 import { addShutdownGate } from './platform/http/shutdown.ts';
-import { workerAlive } from './platform/outbox/heartbeat.ts';
+import { queueFresh, workerAlive } from './platform/outbox/heartbeat.ts';
 import { AuditLog } from './platform/audit/audit-log.ts';
 import { AccessTokens } from './platform/auth/access-tokens.ts';
 import { SessionStates } from './platform/auth/session-state.ts';
@@ -106,6 +106,7 @@ export async function buildApp({ config, db, redis, logStream, webDir, tracing, 
   }
   ctx.health.addTables('notification', ['outbox']);
   ctx.health.add('notification', 'worker', () => workerAlive(db));
+  ctx.health.add('notification', 'queue', () => queueFresh(db, config.notificationQueueMaxAgeMs));
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);

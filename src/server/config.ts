@@ -49,7 +49,14 @@ export interface Config {
   /** After SIGTERM, how long new connections are still accepted (and answered 503) before the listener closes. */
   shutdownDrainMs: number;
   metrics: { token?: string; allow: string[] };
-  smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean };
+  /** `secure`: TLS from the first byte (port 465); otherwise STARTTLS whenever the server offers it, and `requireTls` refuses to send without it. `caFile`: a private CA to trust. */
+  smtp: { host?: string; port: number; user?: string; password?: string; from: string; secure: boolean; requireTls: boolean; caFile?: string; connectionTimeoutMs: number; greetingTimeoutMs: number; socketTimeoutMs: number; maxConnections: number };
+  /** The HTTP SMS gateway; no `gatewayUrl`, no SMS. */
+  sms: { gatewayUrl?: string; apiKey?: string; senderId?: string; timeoutMs: number; maxSegments: number };
+  /** `maxAttempts`: runs of a job before it is dead ('failed'); `stopGraceMs`: how long stop() lets the job in hand finish before releasing it; `claimMs`: how long a worker that died mid-job holds its jobs. */
+  outbox: { maxAttempts: number; stopGraceMs: number; claimMs: number };
+  /** /health/notification is unhealthy when the oldest due job has waited longer than this. */
+  notificationQueueMaxAgeMs: number;
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
   /** Card payments; off without STRIPE_SECRET_KEY. apiBase points the stripe package elsewhere (a test server, a proxy). */
   stripe: { secretKey?: string; webhookSecret?: string; apiBase: string; timeoutMs: number; maxNetworkRetries: number; webhookToleranceS: number };
@@ -154,6 +161,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       password: r.optStr('SMTP_PASSWORD'),
       from: r.str('SMTP_FROM', 'noreply@nilecare.local'),
       secure: r.bool('SMTP_SECURE', false),
+      requireTls: r.bool('SMTP_REQUIRE_TLS', false),
+      caFile: r.optStr('SMTP_CA_FILE'),
+      connectionTimeoutMs: r.duration('SMTP_CONNECTION_TIMEOUT', '10s'),
+      greetingTimeoutMs: r.duration('SMTP_GREETING_TIMEOUT', '10s'),
+      socketTimeoutMs: r.duration('SMTP_SOCKET_TIMEOUT', '30s'),
+      maxConnections: r.int('SMTP_MAX_CONNECTIONS', 3, 1, 50),
     },
     s3: { bucket: r.optStr('S3_BUCKET'), region: r.optStr('S3_REGION'), accessKey: r.optStr('S3_ACCESS_KEY'), secretKey: r.optStr('S3_SECRET_KEY'), endpoint: r.optStr('S3_ENDPOINT') },
     stripe: {
@@ -183,10 +196,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       adminPassword: r.optStr('NILECARE_ADMIN_PASSWORD'),
       facilityName: r.str('NILECARE_FACILITY_NAME', 'Main Facility'),
     },
+    sms: smsConfig(r),
+    outbox: { maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 100), stopGraceMs: r.duration('OUTBOX_STOP_GRACE', '5s'), claimMs: r.duration('OUTBOX_CLAIM_TIMEOUT', '5m') },
+    notificationQueueMaxAgeMs: r.duration('NOTIFICATION_QUEUE_MAX_AGE', '15m'),
     workerInProcess: r.bool('WORKER_IN_PROCESS', true),
     workerMetricsPort: r.optStr('WORKER_METRICS_PORT') === undefined ? undefined : r.int('WORKER_METRICS_PORT', 0, 0, 65535),
     auditVerifyIntervalMs: r.duration('AUDIT_VERIFY_INTERVAL', '1h'),
   };
+  if (config.outbox.stopGraceMs >= config.shutdownTimeoutMs) r.problem('OUTBOX_STOP_GRACE', `must be shorter than SHUTDOWN_TIMEOUT (${config.shutdownTimeoutMs / 1000}s)`);
+  if (config.smtp.user && !config.smtp.password) r.problem('SMTP_PASSWORD', 'is required when SMTP_USER is set');
+  if (config.smtp.caFile && !fs.existsSync(config.smtp.caFile)) r.problem('SMTP_CA_FILE', `names a file that does not exist: "${config.smtp.caFile}"`);
   if (config.shutdownDrainMs >= config.shutdownTimeoutMs) r.problem('SHUTDOWN_DRAIN', `must be shorter than SHUTDOWN_TIMEOUT (${config.shutdownTimeoutMs / 1000}s)`);
   if (production && config.metrics.allow.length === 0 && !config.metrics.token) {
     r.problem('METRICS_TOKEN', 'set METRICS_TOKEN or METRICS_ALLOW so /metrics is reachable in production');
@@ -224,6 +243,21 @@ function stripeApiBase(r: ReturnType<typeof readEnv>): string {
     return 'https://api.stripe.com';
   }
   return v;
+}
+
+/** The SMS gateway: all three of URL, key and sender id, or none (SMS off). */
+function smsConfig(r: ReturnType<typeof readEnv>): Config['sms'] {
+  const gatewayUrl = r.optStr('SMS_GATEWAY_URL');
+  const apiKey = r.optStr('SMS_API_KEY');
+  const senderId = r.optStr('SMS_SENDER_ID');
+  const sms = { gatewayUrl, apiKey, senderId, timeoutMs: r.duration('SMS_TIMEOUT', '10s'), maxSegments: r.int('SMS_MAX_SEGMENTS', 4, 1, 10) };
+  if (gatewayUrl && (!/^https?:\/\/[^/]/.test(gatewayUrl) || !URL.canParse(gatewayUrl))) r.problem('SMS_GATEWAY_URL', `must be an http(s) URL such as https://sms.example.sd/v1/messages, got "${gatewayUrl}"`);
+  if (gatewayUrl && !apiKey) r.problem('SMS_API_KEY', 'is required when SMS_GATEWAY_URL is set (the key the gateway gave you)');
+  if (gatewayUrl && !senderId) r.problem('SMS_SENDER_ID', 'is required when SMS_GATEWAY_URL is set (the registered sender name or number)');
+  // GSM sender ids: up to 11 letters/digits, or a number of up to 15 digits.
+  if (senderId && !/^(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11}$|^\+?\d{1,15}$/.test(senderId)) r.problem('SMS_SENDER_ID', `must be up to 11 letters and digits, or a number of up to 15 digits, got "${senderId}"`);
+  if (!gatewayUrl && (apiKey || senderId)) r.problem('SMS_GATEWAY_URL', 'is required when SMS_API_KEY or SMS_SENDER_ID is set');
+  return sms;
 }
 
 function sentryDsn(r: ReturnType<typeof readEnv>): string | undefined {

@@ -9,6 +9,7 @@ import { insertPatient } from './patients.ts';
 import { insertAppointment, insertException, insertProvider } from './scheduling.ts';
 import { insertAllergy, insertEncounter, insertLabOrder, insertPrescription, insertProblem } from './clinical.ts';
 import { insertCoverage, insertInvoice, insertPayer, insertPayment, insertShift } from './billing.ts';
+import { insertDeadDelivery } from './notification-records.ts';
 
 /** Whose record to make: the caller's own, or another facility's (and another user's). */
 export interface RecordOwner { facilityId: string; userId: string }
@@ -51,6 +52,7 @@ export const ACCESS_FIXTURES: Record<string, AccessFixture> = {
   '/api/v1/patients/:id/coverages/:coverageId': { create: async (app, owner) => insertCoverage(app.ctx.db, owner.facilityId, owner.userId) },
   // Open in the sense of not closed, but not holding the clerk's one open slot, so the matrix can make many.
   '/api/v1/cash-shifts/:id': { create: async (app, owner) => insertShift(app.ctx.db, owner.facilityId, owner.userId) },
+  '/api/v1/notifications/:id': { create: async (app, owner) => insertDeadDelivery(app.ctx.db, owner.facilityId) },
 };
 
 /** The latest duplicate patient made in each facility by the patients fixture. */
@@ -98,6 +100,8 @@ export const ACCESS_BODIES: Record<string, (caller: RecordOwner) => unknown> = {
   // A payer that does not exist: the caller's own patient answers 422 (not found in the body), another facility's 404 first.
   'POST /api/v1/patients/:id/coverages': () => ({ payerId: '00000000-0000-7000-8000-000000000000', memberNumber: 'MATRIX-1' }),
   'POST /api/v1/cash-shifts/:id/close': () => ({ countedCash: 0 }),
+  'PUT /api/v1/patients/:id/contact-preferences': () => ({ email: null, smsOptOut: false, emailOptOut: false, language: null }),
+  'PUT /api/v1/notifications/settings': () => ({ reminderLeadMinutes: 1440, emailEnabled: true, smsEnabled: true }),
 };
 
 const PARAM = /:([A-Za-z0-9_]+)|\*/g;

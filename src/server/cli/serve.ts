@@ -33,10 +33,13 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       // With the API in the same process its /metrics carries the worker's metrics too.
       const registry = app?.ctx.metrics ?? createMetricsRegistry(rt.db.poolStats);
       const log = rt.log.child({ role: 'worker' });
-      worker = new OutboxWorker(rt.db, jobHandlers(rt), log, {
+      worker = new OutboxWorker(rt.db, jobHandlers(rt, registry), log, {
         maintenance: [...maintenanceTasks(rt), auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
         onJob: outboxMetrics(registry, rt.db),
         tracing: rt.tracing,
+        maxAttempts: config.outbox.maxAttempts,
+        stopGraceMs: config.outbox.stopGraceMs,
+        claimMs: config.outbox.claimMs,
       });
       if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
       worker.start();

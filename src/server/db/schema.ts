@@ -8,5 +8,6 @@ import type { PatientTables } from '../modules/patients/patients.table.ts';
 import type { TerminologyTables } from '../modules/terminology/terminology.table.ts';
 import type { ClinicalTables } from '../modules/clinical/clinical.table.ts';
 import type { BillingTables } from '../modules/billing/billing.table.ts';
+import type { NotificationTables } from '../modules/notifications/notifications.table.ts';
 
-export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables, BillingTables {}
+export interface Database extends PlatformTables, FacilityTables, AuthTables, SchedulingTables, PatientTables, TerminologyTables, ClinicalTables, BillingTables, NotificationTables {}

@@ -9,7 +9,8 @@ import { terminologyModule } from './terminology/index.ts';
 import { clinicalModule } from './clinical/index.ts';
 import { billingModule } from './billing/index.ts';
 import { reportsModule } from './reports/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 
 export type { Module } from '../platform/modules.ts';
 
-export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule, billingModule, reportsModule];
+export const modules: Module[] = [authModule, facilitiesModule, auditModule, patientsModule, schedulingModule, terminologyModule, clinicalModule, billingModule, reportsModule, notificationsModule];

@@ -4,7 +4,7 @@
 // visit without knowing about encounters, and clinical announces a completed encounter without
 // writing appointments. The list of modules (modules/index.ts) is the only place that knows them all.
 import type { FastifyPluginAsync } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppContext } from './context.ts';
 import type { AuditEvent } from './audit/audit-log.ts';
@@ -54,6 +54,28 @@ export interface ReportTable { columns: string[]; rows: ReportCell[][]; note?: s
  * the module's own tables for the period. `id` is unique across modules (module.section).
  */
 export interface ReportSection { id: string; build: (ctx: AppContext, period: ReportPeriod) => Promise<ReportTable> }
+export interface AppointmentChangedEvent {
+  facilityId: string; appointmentId: string; patientId: string; providerId: string;
+  change: 'booked' | 'rescheduled' | 'cancelled';
+  /** The appointment's start and end after the change (ISO UTC); for a cancellation, the cancelled slot. */
+  startsAt: string; endsAt: string;
+  /** Rescheduled: where it was before. */
+  previousStartsAt?: string;
+  reason?: string;
+  actorId: string; at: string;
+}
+/**
+ * Runs inside the transaction that books, reschedules or cancels the appointment; a throw undoes
+ * the change, and a rolled-back change leaves nothing the hook wrote (notifications queue here).
+ */
+export type AppointmentChangedHook = (ctx: AppContext, trx: Trx, event: AppointmentChangedEvent) => Promise<void>;
+
+export interface NotificationAttachment { filename: string; contentType: string; content: Buffer }
+/**
+ * Makes one email attachment of a kind the module owns (billing: 'receipt' → the receipt PDF),
+ * from the reference queued with the notification, at send time, in the message's language.
+ */
+export type NotificationAttachmentProvider = (db: Kysely<Database>, ref: string, language: 'en' | 'ar') => Promise<NotificationAttachment>;
 
 export interface Module {
   name: string;
@@ -62,6 +84,9 @@ export interface Module {
   onAppointmentStarted?: AppointmentStartedHook;
   onEncounterCompleted?: EncounterCompletedHook;
   reportSections?: ReportSection[];
+  onAppointmentChanged?: AppointmentChangedHook;
+  /** Email attachments by kind; a kind belongs to one module. */
+  notificationAttachments?: Record<string, NotificationAttachmentProvider>;
 }
 
 /** Every module's contributions, gathered once at start and handed to modules through AppContext. */
@@ -71,10 +96,12 @@ export interface Extensions {
   encounterCompleted: EncounterCompletedHook[];
   /** In module order. */
   reportSections: ReportSection[];
+  appointmentChanged: AppointmentChangedHook[];
+  notificationAttachments: Map<string, NotificationAttachmentProvider>;
 }
 
 export function collectExtensions(modules: readonly Module[]): Extensions {
-  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [], reportSections: [] };
+  const ext: Extensions = { patientMerge: [], appointmentStarted: [], encounterCompleted: [], reportSections: [], appointmentChanged: [], notificationAttachments: new Map() };
   for (const m of modules) {
     if (m.patientMerge) ext.patientMerge.push({ module: m.name, move: m.patientMerge });
     if (m.onAppointmentStarted) ext.appointmentStarted.push(m.onAppointmentStarted);
@@ -82,6 +109,11 @@ export function collectExtensions(modules: readonly Module[]): Extensions {
     for (const section of m.reportSections ?? []) {
       if (ext.reportSections.some((s) => s.id === section.id)) throw new Error(`report section ${section.id} is contributed twice`);
       ext.reportSections.push(section);
+    }
+    if (m.onAppointmentChanged) ext.appointmentChanged.push(m.onAppointmentChanged);
+    for (const [kind, provider] of Object.entries(m.notificationAttachments ?? {})) {
+      if (ext.notificationAttachments.has(kind)) throw new Error(`notification attachment kind ${kind} is registered twice (module ${m.name})`);
+      ext.notificationAttachments.set(kind, provider);
     }
   }
   return ext;

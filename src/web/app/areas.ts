@@ -13,6 +13,7 @@ import { pharmacyArea } from '../features/pharmacy/index.ts';
 import { billingArea } from '../features/billing/index.ts';
 import { pricingArea } from '../features/pricing/index.ts';
 import { reportsArea } from '../features/reports/index.ts';
+import { notificationsArea } from '../features/notifications/index.ts';
 
 export const AREAS: readonly Area[] = [
   receptionArea,
@@ -24,6 +25,7 @@ export const AREAS: readonly Area[] = [
   pricingArea,
   reportsArea,
   administrationArea,
+  notificationsArea,
   complianceArea,
   accountArea,
 ];

@@ -16,6 +16,8 @@ export function createAppRouter() {
       hydrateFallbackElement: <Splash />,
       children: [
         { path: 'sign-in', lazy: async () => ({ Component: (await import('../features/auth/SignInPage.tsx')).SignInPage }) },
+        { path: 'forgot-password', lazy: async () => ({ Component: (await import('../features/auth/ForgotPasswordPage.tsx')).ForgotPasswordPage }) },
+        { path: 'reset-password', lazy: async () => ({ Component: (await import('../features/auth/ResetPasswordPage.tsx')).ResetPasswordPage }) },
         {
           element: <RequireSession />,
           children: [{

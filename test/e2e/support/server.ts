@@ -43,11 +43,12 @@ export interface E2EServer {
   close(): Promise<void>;
 }
 
-export async function startE2EServer(dialect: TestDialect, config: Record<string, string> = {}): Promise<E2EServer> {
+/** `port`: listen there (a test that needs APP_URL before start picks a free port); 0, any. */
+export async function startE2EServer(dialect: TestDialect, config: Record<string, string> = {}, { port: wanted = 0 } = {}): Promise<E2EServer> {
   await ensureWebBuilt();
   const env = await startTestEnv(dialect, config);
   const app = await buildApp(env);
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: wanted });
   const { port } = app.server.address() as { port: number };
   const facility = await createFacility(env.db, { name: 'Omdurman Teaching Hospital' });
   return {

@@ -16,6 +16,8 @@ import * as billingPayers from './2026-11-27T1700_billing_payers.ts';
 import * as paymentProviderEvents from './2026-11-27T1710_payment_provider_events.ts';
 import * as patientEmail from './2026-11-27T1720_patient_email.ts';
 import * as reports from './2026-11-27T1730_reports.ts';
+import * as notifications from './2026-11-27T1740_notifications.ts';
+import * as securityNotifications from './2026-11-27T1750_security_notifications.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -38,4 +40,6 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1710_payment_provider_events': paymentProviderEvents,
   '2026-11-27T1720_patient_email': patientEmail,
   '2026-11-27T1730_reports': reports,
+  '2026-11-27T1740_notifications': notifications,
+  '2026-11-27T1750_security_notifications': securityNotifications,
 };

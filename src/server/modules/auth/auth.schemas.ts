@@ -21,6 +21,14 @@ export const PasswordChangeBody = Type.Object({
   // Length and content are checked by the password policy, which names every problem at once.
   newPassword: Type.String({ maxLength: 1024, description: 'At least 12 characters, not a common password, not containing your name or email' }),
 }, { additionalProperties: false });
+export const PasswordResetBody = Type.Object({ email: Email }, { additionalProperties: false });
+export const PasswordResetConfirmBody = Type.Object({
+  token: Type.String({ minLength: 16, maxLength: 256, description: 'The token from the emailed link' }),
+  newPassword: PasswordChangeBody.properties.newPassword,
+}, { additionalProperties: false });
+export const PasswordResetAccepted = Type.Object({
+  message: Type.String({ description: 'The same for every email, known or not' }),
+});
 export const MfaConfirmBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 export const MfaDisableBody = Type.Object({ password: AnyPassword, code: Code }, { additionalProperties: false });
 export const MfaEnrollBody = Type.Object({ password: AnyPassword }, { additionalProperties: false });

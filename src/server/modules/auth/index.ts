@@ -1,4 +1,5 @@
-// The auth module: sign-in, rotating refresh tokens, logout, password change and TOTP MFA.
+// The auth module: sign-in, rotating refresh tokens, logout, password change and reset, TOTP MFA,
+// and the security notices about them (new device, repeated failures, MFA turned off).
 // Other modules use only what is exported here.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../index.ts';
@@ -6,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { authMetrics } from './auth.metrics.ts';
 import { accountRoutes } from './account.routes.ts';
 import { meRoutes } from './me.routes.ts';
+import { passwordResetRoutes } from './password-reset.routes.ts';
 import { refreshCookies } from './refresh-cookie.ts';
 import { sessionRoutes } from './session.routes.ts';
 import { secretContext } from './second-factor.ts';
@@ -26,6 +28,7 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await app.register(sessionRoutes(deps));
   await app.register(meRoutes(deps));
   await app.register(accountRoutes(deps));
+  await app.register(passwordResetRoutes(deps));
 }
 
 export const authModule: Module = { name: 'auth', routes };

@@ -1,6 +1,7 @@
 // Turning TOTP on (enrol, then confirm with a first code), off (password and a code), and
 // replacing recovery codes. Wrong codes where the factor protects something count against the
 // same per-account budget as sign-in failures.
+import { queueMfaDisabled } from './security-notices.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { verifyPassword } from './crypto/passwords.ts';
@@ -84,6 +85,7 @@ export async function disable(deps: AuthDeps, userId: string, input: { password:
     await trx.updateTable('users').set({ mfa_enabled: 0, mfa_secret: null, mfa_last_step: null, updated_at: nowIso() }).where('id', '=', userId).execute();
     await trx.deleteFrom('mfa_recovery_codes').where('user_id', '=', userId).execute();
     await ctx.audit.record({ ...meta, action, actorId: userId, targetType: 'user', targetId: userId, subjectUserId: userId, details: { factor: factor.kind } }, trx);
+    await queueMfaDisabled(trx, userId, meta);
   });
   ctx.sessions.forgetUser(userId);
 }

@@ -9,6 +9,7 @@ import type { SessionResponseT } from './auth.schemas.ts';
 import { dummyVerify, hashPassword, verifyPassword } from './crypto/passwords.ts';
 import { claimAttempt, consumeChallenge, createChallenge, MFA_CHALLENGE_TTL_SECONDS } from './mfa-challenges.ts';
 import { checkFactor, spendFactor } from './second-factor.ts';
+import { noteSignInDevice, queueFailedSignIns, reachesLockout } from './security-notices.ts';
 import { startSession, type RequestMeta } from './sessions.ts';
 import { throttled, type Attempt, type AuthDeps } from './throttle.ts';
 import { findUserByEmail, findUserById, normaliseEmail, userView, type AuthUser } from './users.repository.ts';
@@ -27,7 +28,7 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
 async function passwordStep(
   deps: AuthDeps, email: string, user: AuthUser | undefined, password: string, meta: RequestMeta, attempt: Attempt,
 ): Promise<SessionResponseT> {
-  const { ctx, metrics } = deps;
+  const { metrics } = deps;
   let reason: string | null = null;
   if (!user) {
     await dummyVerify(password);
@@ -41,7 +42,7 @@ async function passwordStep(
   if (reason || !user) {
     attempt.wrong();
     metrics.loginFailure('bad_credentials');
-    await ctx.audit.record({ ...meta, action: 'auth.login', outcome: 'failure', actorId: user?.id ?? null, targetType: user ? 'user' : null, targetId: user?.id ?? null, subjectUserId: user?.id ?? null, details: { reason, email } });
+    await recordFailure(deps, user, meta, 'auth.login', { reason, email });
     throw new AppError('invalid_credentials', INVALID_CREDENTIALS);
   }
   if (user.mfaEnabled) return challenge(deps, user, meta);
@@ -81,7 +82,7 @@ export async function verifyMfa(deps: AuthDeps, input: { mfaToken: string; code:
     const fail = async (): Promise<never> => {
       attempt.wrong();
       metrics.loginFailure('mfa');
-      await ctx.audit.record({ ...meta, action: 'auth.mfa_verify', outcome: 'failure', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id });
+      await recordFailure(deps, user, meta, 'auth.mfa_verify');
       throw new AppError('invalid_credentials', WRONG_CODE);
     };
     const factor = await checkFactor(k, ctx.config, user, input.code, { allowRecovery: true });
@@ -107,10 +108,24 @@ async function finishSignIn(
   const { pair } = await ctx.db.kysely.transaction().execute(async (trx) => {
     await within?.(trx);
     await trx.updateTable('users').set({ last_login_at: nowIso() }).where('id', '=', user.id).execute();
+    await noteSignInDevice(trx, ctx.db.client, user.id, meta);
     const session = await startSession(trx, ctx, user, meta);
     await ctx.audit.record({ ...meta, action: 'auth.login', actorId: user.id, targetType: 'user', targetId: user.id, subjectUserId: user.id, details: { method, sessionId: session.familyId } }, trx);
     return session;
   });
   const { mfaEnrollmentRequired, ...view } = await userView(ctx.db.kysely, user.id);
   return { ...pair, mfaEnrollmentRequired, user: view };
+}
+
+/**
+ * Audits a failed password or code; the failure that uses up the account's sign-in budget also
+ * tells the user and their facilities' security contacts, in the same transaction as its audit event.
+ */
+async function recordFailure({ ctx }: AuthDeps, user: AuthUser | undefined, meta: RequestMeta, action: string, details?: Record<string, unknown>): Promise<void> {
+  const event = { ...meta, action, outcome: 'failure' as const, actorId: user?.id ?? null, targetType: user ? 'user' : null, targetId: user?.id ?? null, subjectUserId: user?.id ?? null, ...(details ? { details } : {}) };
+  if (!user || !(await reachesLockout(ctx.rateLimits, user.id))) return ctx.audit.record(event);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await ctx.audit.record(event, trx);
+    await queueFailedSignIns(trx, user, meta);
+  });
 }

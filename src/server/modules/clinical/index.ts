@@ -14,7 +14,6 @@ import { openForAppointment } from './open-encounter.ts';
 import { clinicalMerge } from './merge.ts';
 import { clinicalReportSections } from './report.ts';
 
-export { criticalResultHandler } from './jobs.ts';
 export { CRITICAL_RESULT_TOPIC } from './lab.ts';
 
 async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {

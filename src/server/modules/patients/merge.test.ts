@@ -5,8 +5,8 @@ import { eachDialect, startTestApp, type TestApp } from '../../../../test/suppor
 import { found, openDesk, registered, search, type Desk } from '../../../../test/support/patients.ts';
 
 // What each registered merge participant reports for patients with no records.
-// One count per merge participant the modules register (scheduling, clinical, billing).
-const NOTHING_MOVED = { appointments: 0, encounters: 0, allergies: 0, problems: 0, prescriptions: 0, labOrders: 0, invoices: 0, payments: 0, coverages: 0 };
+// One count per merge participant the modules register (scheduling, clinical, billing, notifications).
+const NOTHING_MOVED = { appointments: 0, encounters: 0, allergies: 0, problems: 0, prescriptions: 0, labOrders: 0, invoices: 0, payments: 0, coverages: 0, contactPreferences: 0 };
 
 eachDialect((dialect) => {
   let t: TestApp;

@@ -53,6 +53,10 @@ export async function bookAppointment(ctx: AppContext, request: FastifyRequest, 
     if (clash) throw slotTaken(zone, clash);
     await insertAppointment(trx, row);
     await insertEvents(trx, [historyEvent(row, 'created', { to: 'scheduled', actorId: userId, at: now, new: { dateTime: row.starts_at, durationMinutes, providerId } })]);
+    // Other modules act on the booking in this transaction (notifications: confirmation and reminder).
+    for (const hook of ctx.extensions.appointmentChanged) {
+      await hook(ctx, trx, { facilityId, appointmentId: row.id, patientId: row.patient_id, providerId, change: 'booked', startsAt: row.starts_at, endsAt: row.ends_at, actorId: userId, at: now });
+    }
     await ctx.audit.record({
       ...auditContext(request), action: 'appointment.create', patientId: row.patient_id, targetType: 'appointment', targetId: row.id,
       details: { providerId, startsAt: row.starts_at, durationMinutes, type: row.type },
@@ -91,6 +95,9 @@ export async function rescheduleAppointment(ctx: AppContext, request: FastifyReq
     if (old.dateTime === next.dateTime && old.durationMinutes === durationMinutes && old.providerId === providerId) return;
     await updateAppointment(trx, facilityId, id, { starts_at: next.dateTime, ends_at: iso(slot.end), duration_minutes: durationMinutes, provider_id: providerId, updated_at: now });
     await insertEvents(trx, [historyEvent(current, 'rescheduled', { from: 'scheduled', to: 'scheduled', actorId: userId, at: now, old, new: next })]);
+    for (const hook of ctx.extensions.appointmentChanged) {
+      await hook(ctx, trx, { facilityId, appointmentId: id, patientId: current.patient_id, providerId, change: 'rescheduled', startsAt: next.dateTime, endsAt: iso(slot.end), previousStartsAt: current.starts_at, actorId: userId, at: now });
+    }
     await ctx.audit.record({
       ...auditContext(request), action: 'appointment.reschedule', patientId: current.patient_id, targetType: 'appointment', targetId: id,
       details: { old, new: next },

@@ -64,6 +64,10 @@ export async function transitionRoutes(app: FastifyInstance, { ctx }: { ctx: App
         const started = { facilityId, appointmentId: id, patientId: current.patient_id, providerId: current.provider_id, actorId: userId, at: now, audit: auditContext(request) };
         for (const hook of ctx.extensions.appointmentStarted) Object.assign(links, await hook(ctx, trx, started));
       }
+      if (t.to === 'cancelled') {
+        const changed = { facilityId, appointmentId: id, patientId: current.patient_id, providerId: current.provider_id, change: 'cancelled' as const, startsAt: current.starts_at, endsAt: current.ends_at, reason, actorId: userId, at: now };
+        for (const hook of ctx.extensions.appointmentChanged) await hook(ctx, trx, changed);
+      }
       await ctx.audit.record({
         ...auditContext(request), action: `appointment.${t.path.replace('-', '_')}`, patientId: current.patient_id, targetType: 'appointment', targetId: id,
         details: { from: current.status, to: t.to, ...(reason ? { reason } : {}) },

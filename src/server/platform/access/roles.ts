@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'billing:write',       // issue and void invoices, take, confirm and refund payments
   'billing:manage',      // set prices
   'reports:read',        // the facility's summary report and its CSV downloads
+  'notifications:read',  // the delivery log and the facility's notification settings
+  'notifications:manage', // retry a failed message, set reminder lead time and channels
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,7 +46,7 @@ const CLINICAL_FRONT: Permission[] = ['facilities:read', 'patients:read', 'patie
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   super_admin: PERMISSIONS,
-  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage', 'billing:read', 'billing:manage', 'reports:read'],
+  facility_admin: ['facilities:read', 'facilities:manage', 'users:read', 'users:manage', 'patients:read', 'patients:write', 'patients:merge', 'appointments:read', 'appointments:write', 'schedules:manage', 'terminology:read', 'terminology:manage', 'billing:read', 'billing:manage', 'reports:read', 'notifications:read', 'notifications:manage'],
   doctor: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'diagnoses:write', 'prescriptions:write', 'prescriptions:read', 'lab:order', 'lab:read'],
   nurse: [...CLINICAL_FRONT, 'appointments:attend', 'terminology:read', 'clinical:read', 'encounters:write', 'vitals:write', 'allergies:write', 'prescriptions:read', 'lab:read'],
   receptionist: [...CLINICAL_FRONT, 'patients:merge'],

@@ -2,6 +2,7 @@
 // problem for every kind of bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { enqueue } from '../outbox/enqueue.ts';
 import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
@@ -130,6 +131,18 @@ eachDialect((dialect) => {
     const now = new Date().toISOString();
     await t.db.kysely.insertInto('worker_heartbeats').values({ worker_id: 'w1', started_at: now, beat_at: now }).execute();
     assert.equal((await t.app.inject({ method: 'GET', url: '/health/notification' })).json().status, 'healthy');
+  });
+
+  test('notification health fails on a due job older than NOTIFICATION_QUEUE_MAX_AGE, and passes once it is taken', async () => {
+    const now = new Date().toISOString();
+    await t.db.kysely.insertInto('worker_heartbeats').values({ worker_id: 'w-queue', started_at: now, beat_at: now }).execute();
+    const late = await enqueue(t.db.kysely, 'test.late', {}, { runAt: new Date(Date.now() - 20 * 60_000) });
+    await enqueue(t.db.kysely, 'test.future', {}, { runAt: new Date(Date.now() + 3_600_000) });
+    const res = await t.app.inject({ method: 'GET', url: '/health/notification' });
+    assert.equal(res.statusCode, 503);
+    assert.deepEqual(res.json().failing, ['queue']);
+    await t.db.kysely.updateTable('outbox').set({ status: 'done' }).where('id', '=', late).execute();
+    assert.equal((await t.app.inject({ method: 'GET', url: '/health/notification' })).json().status, 'healthy', 'a job not yet due does not count');
   });
 
   test('metrics use the spec names and route templates, not raw URLs', async () => {

@@ -76,7 +76,7 @@ eachDialect((dialect) => {
     const { calls, handler } = recorder();
     const w = worker({ 'test.ok': handler });
     assert.equal(await w.tick(), 1);
-    assert.deepEqual(calls, [{ id, topic: 'test.ok', attempt: 1, payload }]);
+    assert.deepEqual(calls, [{ id, topic: 'test.ok', attempt: 1, maxAttempts: 8, payload }]);
     const done = await job(id);
     assert.equal(done.status, 'done');
     assert.equal(done.attempts, 1);

@@ -1,6 +1,9 @@
 // The worker role: drains the outbox. Several workers may run against one server database; each
 // claims rows with FOR UPDATE SKIP LOCKED so no job runs twice at once. A claim expires, so a
-// worker that dies mid-job does not strand it.
+// worker that dies mid-job does not strand it. A failing job is retried with exponential backoff
+// and jitter (so jobs that failed together do not retry together), and after `maxAttempts` runs
+// it is dead ('failed') with its last error kept. stop() lets the job in hand finish for a grace
+// period and then releases the claims it still holds, so a restart does not wait out the claim.
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/connect.ts';
@@ -8,7 +11,8 @@ import { uuidv7, nowIso } from '../ids.ts';
 import { beat } from './heartbeat.ts';
 import type { Tracing } from '../telemetry/tracing.ts';
 
-export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number }) => Promise<void>;
+/** `maxAttempts`: the run after which a failure is final (attempt === maxAttempts: the last try). */
+export type JobHandler = (payload: unknown, job: { id: string; topic: string; attempt: number; maxAttempts: number }) => Promise<void>;
 
 /** Housekeeping a worker runs every `everyMs` (each worker does; tasks must be idempotent). */
 export interface MaintenanceTask { name: string; everyMs: number; run: () => Promise<number> }
@@ -19,6 +23,15 @@ export interface WorkerOptions {
   /** Told the outcome of every job run (the worker's metrics count them). */
   onJob?: (topic: string, outcome: 'done' | 'retry' | 'failed') => void;
   tracing?: Tracing;
+  /** Runs before a job is dead (OUTBOX_MAX_ATTEMPTS); a job's own max_attempts can only lower it. */
+  maxAttempts?: number;
+  /** How long stop() waits for the job in hand before releasing its claim (OUTBOX_STOP_GRACE). */
+  stopGraceMs?: number;
+}
+
+/** Exponential backoff (2 s, 4 s, 8 s … capped at one hour) with ±20% jitter: still growing per attempt. */
+export function retryDelayMs(attempt: number, random = Math.random()): number {
+  return Math.round(Math.min(2 ** attempt * 1000, 3_600_000) * (0.8 + 0.4 * random));
 }
 
 const HEARTBEAT_MS = 5000;
@@ -38,7 +51,7 @@ export class OutboxWorker {
     this.#db = db;
     this.#handlers = handlers;
     this.#log = log;
-    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, maintenance: [], onJob: () => {}, ...opts };
+    this.#opts = { pollMs: 1000, batchSize: 10, claimMs: 5 * 60_000, maintenance: [], onJob: () => {}, maxAttempts: 8, stopGraceMs: 5000, ...opts };
   }
 
   start(): void {
@@ -51,10 +64,30 @@ export class OutboxWorker {
     void loop();
   }
 
+  /**
+   * Stops polling; waits up to stopGraceMs for the pass in hand, then releases the claims this
+   * worker still holds (back to pending, the attempt not counted) so another worker runs them at
+   * once. A handler still running past the grace may yet finish; its job is then run again, which
+   * handlers must tolerate (at-least-once; the notifications log makes sending idempotent).
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
-    await this.#running;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), this.#opts.stopGraceMs); });
+    const outcome = await Promise.race([this.#running?.then(() => 'done' as const) ?? 'done' as const, grace]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      const released = await this.#release();
+      this.#log.warn({ workerId: this.id, released }, 'outbox worker stopped with jobs in hand; claims released');
+    }
+  }
+
+  async #release(): Promise<number> {
+    const r = await this.#db.kysely.updateTable('outbox')
+      .set((eb) => ({ status: 'pending', locked_by: null, locked_until: null, attempts: eb('attempts', '-', 1) }))
+      .where('locked_by', '=', this.id).where('status', '=', 'processing').executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 
   /** One pass: heartbeat, claim a batch, run it. Returns how many jobs ran. */
@@ -66,7 +99,13 @@ export class OutboxWorker {
     await this.#maintain();
     const jobs = await this.#claim();
     const tracing = this.#opts.tracing;
-    for (const job of jobs) {
+    for (const [i, job] of jobs.entries()) {
+      // Stopping: the rest of the batch goes back to the queue untouched.
+      if (this.#stopped) {
+        await this.#db.kysely.updateTable('outbox').set((eb) => ({ status: 'pending', locked_by: null, locked_until: null, attempts: eb('attempts', '-', 1) }))
+          .where('id', 'in', jobs.slice(i).map((j) => j.id)).where('locked_by', '=', this.id).where('status', '=', 'processing').execute();
+        return i;
+      }
       if (!tracing) await this.#run(job);
       else {
         await tracing.inSpan(`outbox ${job.topic}`, tracing.api.SpanKind.CONSUMER, { 'messaging.system': 'nilecare-outbox', 'messaging.operation.type': 'process', 'messaging.destination.name': job.topic, 'messaging.message.id': job.id, 'nilecare.job.attempt': job.attempts }, async () => {
@@ -120,19 +159,19 @@ export class OutboxWorker {
     const handler = this.#handlers.get(job.topic);
     try {
       if (!handler) throw new PermanentJobError(`no handler for topic ${job.topic}`);
-      await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts });
+      await handler(JSON.parse(job.payload), { id: job.id, topic: job.topic, attempt: job.attempts, maxAttempts: Math.min(job.max_attempts, this.#opts.maxAttempts) });
+      // Only while this worker still holds the claim: a released job (stop() past its grace) stays pending.
       await this.#db.kysely.updateTable('outbox').set({ status: 'done', processed_at: nowIso(), locked_until: null, last_error: null })
-        .where('id', '=', job.id).execute();
+        .where('id', '=', job.id).where('locked_by', '=', this.id).execute();
       this.#opts.onJob(job.topic, 'done');
       return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const final = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
-      // Exponential backoff: 2s, 4s, 8s … capped at one hour.
-      const retryAt = new Date(Date.now() + Math.min(2 ** job.attempts * 1000, 3_600_000)).toISOString();
+      const final = err instanceof PermanentJobError || job.attempts >= Math.min(job.max_attempts, this.#opts.maxAttempts);
+      const retryAt = new Date(Date.now() + retryDelayMs(job.attempts)).toISOString();
       await this.#db.kysely.updateTable('outbox')
         .set({ status: final ? 'failed' : 'pending', run_at: final ? nowIso() : retryAt, locked_until: null, last_error: message.slice(0, 2000) })
-        .where('id', '=', job.id).execute();
+        .where('id', '=', job.id).where('locked_by', '=', this.id).execute();
       this.#opts.onJob(job.topic, final ? 'failed' : 'retry');
       this.#log.warn({ jobId: job.id, topic: job.topic, attempt: job.attempts, final, err: message }, 'outbox job failed');
       return false;

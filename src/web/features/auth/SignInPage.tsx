@@ -1,8 +1,8 @@
 // Sign in: email and password, then — when the account has two-step sign-in — the code from the
 // authenticator app or a recovery code. Afterwards, back to the page the user was sent away from.
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client.ts';
@@ -76,6 +76,7 @@ export function SignInPage() {
           <TextInput label={t('auth:fields.email')} type="email" autoComplete="username" inputMode="email" dir="ltr" required {...form.getInputProps('email')} />
           <PasswordInput label={t('auth:fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={busy} fullWidth>{t('auth:signIn.submit')}</Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">{t('auth:reset.forgot')}</Anchor>
         </Stack>
       </form>
     </AuthPage>

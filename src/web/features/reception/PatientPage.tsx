@@ -15,6 +15,7 @@ import { usePatient } from './queries.ts';
 import { PatientName } from './PatientName.tsx';
 import { PatientDetails } from './PatientDetails.tsx';
 import { CoveragePanel } from './CoveragePanel.tsx';
+import { ContactPreferences } from './ContactPreferences.tsx';
 import { usePatientText } from './usePatientText.ts';
 import './reception.css';
 
@@ -67,6 +68,7 @@ export function PatientPage() {
         <PatientDetails patient={p} />
       </Paper>
       {!merged && <CoveragePanel patientId={p.id} />}
+      {!merged && <ContactPreferences patientId={p.id} />}
       <Group>
         <Anchor component={Link} to="/reception">{t('reception:patient.backToSearch')}</Anchor>
       </Group>
