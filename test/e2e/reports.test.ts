@@ -1,6 +1,7 @@
 // The reports dashboard in the browser, in English and Arabic, on every configured database: a
-// facility admin opens the month's summary after real billing (invoices and payments through the
-// API, so the daily totals are the server's own), and every figure, table cell and the chart's
+// facility admin opens the month's summary after real billing (invoices, a covered patient's
+// invoice, and payments through the API, card ones completed by a local Stripe's signed webhook, so
+// the daily totals are the server's own), and every figure, table cell and the chart's
 // bars equal the API's numbers; a CSV button downloads the same bytes as the API. Every screen is
 // checked with axe-core and photographed.
 import { test, describe, before, after } from 'node:test';
@@ -14,10 +15,14 @@ import { assertAccessible, capture, documentLanguage, signIn, withPage } from '.
 import { authHeaders, tokenFor } from '../support/fixtures.ts';
 import { insertPatient } from '../support/patients.ts';
 import { insertEncounter } from '../support/clinical.ts';
+import { insertCoverage } from '../support/billing.ts';
+import { startStripeServer, succeedCard, type StripeServer } from '../support/stripe-server.ts';
 import { localDay } from '../support/scheduling.ts';
 import { uuidv7 } from '../../src/server/platform/ids.ts';
 
 const skip = skipWithoutBrowser();
+const SECRET_KEY = `sk_test_${uuidv7().replaceAll('-', '')}`;
+const WEBHOOK_SECRET = `whsec_${uuidv7().replaceAll('-', '')}`;
 const WORDS = {
   en: { title: 'Reports', chart: 'Revenue by day and method', csvOf: 'Download CSV: Revenue by method', net: 'Revenue (SDG)' },
   ar: { title: 'التقارير', chart: 'الإيرادات حسب اليوم وطريقة الدفع', csvOf: 'تنزيل CSV: الإيرادات حسب طريقة الدفع', net: 'الإيرادات (SDG)' },
@@ -31,8 +36,10 @@ for (const dialect of configuredDialects()) {
     let browser: Browser;
     let adminEmail: string;
     let adminHeaders: Record<string, string>;
+    let stripe: StripeServer;
     before(async () => {
-      server = await startE2EServer(dialect);
+      stripe = await startStripeServer(SECRET_KEY);
+      server = await startE2EServer(dialect, { STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url });
       browser = await launchBrowser();
       const admin = await server.user('facility_admin', { name: 'Samia Abdelrahman' });
       const clerk = await server.user('billing_clerk', { name: 'Omer Yousif' });
@@ -62,13 +69,17 @@ for (const dialect of configuredDialects()) {
       const a = await issue(150000);
       const b = await issue(82550);
       await pay(a, { amount: 150000, method: 'cash' });
-      await pay(b, { amount: 50000, method: 'card' });
+      await succeedCard(server.app, stripe, (await pay(b, { amount: 50000, method: 'card' })).reference, WEBHOOK_SECRET);
+      // A covered patient (80% of services): the payer's 80000 of the 100000 is not outstanding.
+      const covered = await insertCoverage(server.env.db, fid, admin.id);
+      await api('POST', '/invoices', clerkHeaders, { patientId: covered.id, lines: [{ description: 'Consultation', quantity: 1, unitPrice: 100000 }] });
       const transfer = await pay(b, { amount: 20000, method: 'bank_transfer', reference: `BK-${uuidv7().slice(-12)}` });
       await api('POST', `/payments/${transfer.id}/confirm`, clerkHeaders);
     });
     after(async () => {
       await browser?.close();
       await server?.close();
+      await stripe?.close();
     });
 
     for (const language of ['en', 'ar'] as const) {
@@ -97,6 +108,9 @@ for (const dialect of configuredDialects()) {
           await figure.getByText(words.net).waitFor();
           const shown = new Intl.NumberFormat(language === 'ar' ? 'ar-SD-u-nu-latn' : 'en-GB-u-nu-latn', { style: 'currency', currency: 'SDG', currencyDisplay: 'code', minimumFractionDigits: 2 }).format(net / 100);
           assert.equal((await figure.locator('p').nth(1).textContent())?.replace(/\s/g, ' '), shown.replace(/\s/g, ' '));
+          const outstanding = section('billing.outstanding');
+          assert.equal(outstanding.rows[0]![outstanding.columns.indexOf('outstanding')], 332550 - 80000 - 220000);
+          assert.equal(await page.locator('[data-figure="outstanding"]').getAttribute('data-value'), String(332550 - 80000 - 220000));
           assert.equal(await page.locator('[data-figure="encounters"]').getAttribute('data-value'), String(section('clinical.encountersByType').rows.reduce((s, r) => s + Number(r[1]), 0)));
           // The chart draws one bar segment per method with money today, as the API gives them.
           const bars = await page.locator(`[data-testid="revenue-chart"] g[data-day="${to}"] rect`).count();

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 
 export interface Intent {
   id: string; object: 'payment_intent'; amount: number; amount_received: number; currency: string; status: string;
@@ -85,4 +86,16 @@ export function intentEvent(type: string, intent: Intent, changes: Partial<Inten
 export function signStripe(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)): string {
   const v1 = createHmac('sha256', secret).update(`${timestamp}.${payload}`, 'utf8').digest('hex');
   return `t=${timestamp},v1=${v1}`;
+}
+
+/** Delivers a signed payment_intent.succeeded for the intent behind a card payment's reference: the payment completes. */
+export async function succeedCard(app: FastifyInstance, stripe: StripeServer, reference: string, webhookSecret: string): Promise<void> {
+  const intent = stripe.intents.get(reference);
+  if (!intent) throw new Error(`no intent ${reference}`);
+  const payload = intentEvent('payment_intent.succeeded', intent, { status: 'succeeded', amount_received: intent.amount });
+  const res = await app.inject({
+    method: 'POST', url: '/api/v1/payments/stripe/webhook', payload,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signStripe(payload, webhookSecret) },
+  });
+  if (res.statusCode !== 200 || res.json().outcome !== 'applied') throw new Error(`webhook: ${res.statusCode} ${res.body}`);
 }

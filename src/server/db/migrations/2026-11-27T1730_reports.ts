@@ -14,9 +14,11 @@ export async function up(db: MigrationDb, client: DbClient): Promise<void> {
     .addColumn('currency', binaryText(client, 3), (c) => c.notNull())
     .addColumn('method', binaryText(client, 16), (c) => c.notNull())
     // Invoice side (method ''), by the invoice's issue day: live (not void) invoices, their totals,
-    // what has been paid on them, and how many still have something due.
+    // the payers' share of them, what the patients have paid, and how many still have something
+    // due from the patient (decision 0029: payments count against total − payer_share).
     .addColumn('invoice_count', 'bigint', count)
     .addColumn('invoiced', 'bigint', count)
+    .addColumn('payer_share', 'bigint', count)
     .addColumn('settled', 'bigint', count)
     .addColumn('open_count', 'bigint', count)
     // Payment side (method rows), by the day the money was completed (taken, confirmed or refunded).

@@ -199,6 +199,7 @@ export interface BillingDailyTotalTable {
   method: string;
   invoice_count: number;
   invoiced: number;
+  payer_share: number;
   settled: number;
   open_count: number;
   payment_count: number;

@@ -78,7 +78,7 @@ export async function issueCreditNote(ctx: AppContext, caller: Caller, invoiceId
       credited: Number(inv.credited) + amount, total: newTotal, payer_share: newPayerShare,
       status: statusFor(patientShareOf({ total: newTotal, payer_share: newPayerShare }), paid), updated_at: now,
     }).where('id', '=', invoiceId).execute();
-    await moveInvoiceDay(trx, ctx.db.client, inv, { total, paid }, { total: newTotal, paid });
+    await moveInvoiceDay(trx, ctx.db.client, inv, { total, payerShare, paid }, { total: newTotal, payerShare: newPayerShare, paid });
     await ctx.audit.record({ ...caller.audit, action: 'invoice.credit', patientId: inv.patient_id, targetType: 'invoice', targetId: invoiceId, details: { creditNote: number, amount, payerPart, reason: input.reason } }, trx);
   });
   return id;

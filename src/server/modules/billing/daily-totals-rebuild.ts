@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DbClient } from '../../config.ts';
 import { localDateOf } from '../../platform/time.ts';
-import { addToDay, COUNTERS, facilityZone, INVOICE_SIDE, openFlag, type Counters } from './daily-totals.ts';
+import { addToDay, COUNTERS, facilityZone, INVOICE_SIDE, invoiceMoney, openFlag, type Counters } from './daily-totals.ts';
 
 const PAGE = 5000;
 export type DailyTotals = Map<string, Required<Counters>>;
@@ -26,7 +26,7 @@ export async function rawDailyTotals(db: Kysely<Database>, facilityId: string): 
   // Keyset pages along the spec's invoices(facility_id, issued_at, id) index, and each page's
   // payments by their invoice index: every read is an index range, whatever the database's planner.
   for (let after: { at: string; id: string } | null = null; ;) {
-    let q = db.selectFrom('invoices').select(['id', 'issued_at', 'currency', 'total', 'amount_paid', 'status']).where('facility_id', '=', facilityId);
+    let q = db.selectFrom('invoices').select(['id', 'issued_at', 'currency', 'total', 'payer_share', 'amount_paid', 'status']).where('facility_id', '=', facilityId);
     if (after) {
       const { at, id } = after;
       q = q.where((eb) => eb.or([eb('issued_at', '>', at), eb.and([eb('issued_at', '=', at), eb('id', '>', id)])]));
@@ -34,9 +34,8 @@ export async function rawDailyTotals(db: Kysely<Database>, facilityId: string): 
     const rows = await q.orderBy('issued_at').orderBy('id').limit(PAGE).execute();
     for (const r of rows) {
       if (r.status === 'void') continue;
-      const total = Number(r.total);
-      const paid = Number(r.amount_paid);
-      add(out, dayKey(day(r.issued_at), r.currency, INVOICE_SIDE), { invoice_count: 1, invoiced: total, settled: paid, open_count: openFlag(total, paid) });
+      const { total, payerShare, paid } = invoiceMoney(r);
+      add(out, dayKey(day(r.issued_at), r.currency, INVOICE_SIDE), { invoice_count: 1, invoiced: total, payer_share: payerShare, settled: paid, open_count: openFlag(total, payerShare, paid) });
     }
     for (let i = 0; i < rows.length; i += 1000) {
       const payments = await db.selectFrom('payments').select(['received_at', 'confirmed_at', 'currency', 'method', 'amount'])

@@ -8,7 +8,7 @@ import { localDateOf, DEFAULT_TIME_ZONE } from '../../platform/time.ts';
 import type { BillingDailyTotalTable, PaymentMethod } from './billing.table.ts';
 import type { Executor } from './caller.ts';
 
-export const COUNTERS = ['invoice_count', 'invoiced', 'settled', 'open_count', 'payment_count', 'collected', 'refunded'] as const;
+export const COUNTERS = ['invoice_count', 'invoiced', 'payer_share', 'settled', 'open_count', 'payment_count', 'collected', 'refunded'] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Partial<Record<Counter, number>>;
 /** The method of the invoice-side rows. */
@@ -36,8 +36,11 @@ export async function addToDay(db: Executor, client: DbClient, key: DayKey, delt
   ).execute();
 }
 
-/** 1 when an invoice still has something due. */
-export const openFlag = (total: number, paid: number): number => (total - paid > 0 ? 1 : 0);
+/** 1 when the patient still has something to pay (payments count against the patient's share, decision 0029). */
+export const openFlag = (total: number, payerShare: number, paid: number): number => (total - payerShare - paid > 0 ? 1 : 0);
+
+/** The money figures of an invoice the daily totals follow. */
+export interface InvoiceMoney { total: number; payerShare: number; paid: number }
 
 interface InvoiceKey { facility_id: string; issued_at: string; currency: string }
 
@@ -53,10 +56,14 @@ export async function addCollected(db: Executor, client: DbClient, facilityId: s
   await addToDay(db, client, { facilityId, day, currency, method }, amount >= 0 ? { payment_count: 1, collected: amount } : { refunded: -amount });
 }
 
-/** The invoice side of a change of an invoice's paid amount or total. */
-export async function moveInvoiceDay(db: Executor, client: DbClient, inv: InvoiceKey, before: { total: number; paid: number }, after: { total: number; paid: number }): Promise<void> {
+/** The invoice side of a change of an invoice's total, payer's share or paid amount. */
+export async function moveInvoiceDay(db: Executor, client: DbClient, inv: InvoiceKey, before: InvoiceMoney, after: InvoiceMoney): Promise<void> {
   await addToInvoiceDay(db, client, inv, {
-    invoiced: after.total - before.total, settled: after.paid - before.paid,
-    open_count: openFlag(after.total, after.paid) - openFlag(before.total, before.paid),
+    invoiced: after.total - before.total, payer_share: after.payerShare - before.payerShare, settled: after.paid - before.paid,
+    open_count: openFlag(after.total, after.payerShare, after.paid) - openFlag(before.total, before.payerShare, before.paid),
   });
 }
+
+/** The figures of a stored invoice row. */
+export const invoiceMoney = (inv: { total: number; payer_share: number; amount_paid: number }): InvoiceMoney =>
+  ({ total: Number(inv.total), payerShare: Number(inv.payer_share), paid: Number(inv.amount_paid) });

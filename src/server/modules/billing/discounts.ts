@@ -7,7 +7,7 @@ import { nowIso } from '../../platform/ids.ts';
 import type { Caller } from './caller.ts';
 import { findInvoice, patientShareOf } from './invoices.ts';
 import { checkDiscount, percentOf, statusFor } from './money.ts';
-import { moveInvoiceDay } from './daily-totals.ts';
+import { invoiceMoney, moveInvoiceDay } from './daily-totals.ts';
 
 export interface DiscountInput { amount?: number; percentBp?: number; reason: string }
 
@@ -34,7 +34,8 @@ export async function discountInvoice(ctx: AppContext, caller: Caller, id: strin
       discount, discount_reason: input.reason, discount_approved_by: caller.userId, discounted_at: now,
       total: subtotal - discount - credited, status: statusFor(owed - discount, paid), updated_at: now,
     }).where('id', '=', id).execute();
-    await moveInvoiceDay(trx, ctx.db.client, inv, { total: subtotal, paid }, { total: subtotal - discount, paid });
+    // Off the patient's share only: the payer's share stays, the total (after credit notes) drops.
+    await moveInvoiceDay(trx, ctx.db.client, inv, invoiceMoney(inv), { ...invoiceMoney(inv), total: subtotal - discount - credited });
     await ctx.audit.record({ ...caller.audit, action: 'invoice.discount', patientId: inv.patient_id, targetType: 'invoice', targetId: id, details: { discount, reason: input.reason } }, trx);
   });
 }

@@ -12,7 +12,7 @@ import { coverageOn } from './coverage.ts';
 import { coverageOf } from './payers.ts';
 import { ensureInvoiceCounter, nextInvoiceNumber } from './numbering.ts';
 import { requireCurrency } from './settings.ts';
-import { addToInvoiceDay, openFlag } from './daily-totals.ts';
+import { addToInvoiceDay, invoiceMoney, openFlag } from './daily-totals.ts';
 
 export interface NewLine { description: string; quantity: number; unitPrice: number; serviceCode?: string | null; priceId?: string | null; kind?: PriceKind }
 export interface NewInvoice { patientId: string; encounterId?: string | null; lines: NewLine[]; currency?: Currency }
@@ -58,9 +58,8 @@ export async function issueInvoice(ctx: AppContext, caller: Caller, input: NewIn
       service_code: l.serviceCode ?? null, price_id: l.priceId ?? null, quantity: l.quantity, unit_price: l.unitPrice, line_total: total,
       kind, coverage_bp: bp, payer_share: share,
     }))).execute();
-    const total = invoiceTotal(input.lines);
     await addToInvoiceDay(trx, ctx.db.client, { facility_id: caller.facilityId, issued_at: now, currency: input.currency ?? DEFAULT_CURRENCY },
-      { invoice_count: 1, invoiced: total, open_count: openFlag(total, 0) });
+      { invoice_count: 1, invoiced: subtotal, payer_share: payerShare, open_count: openFlag(subtotal, payerShare, 0) });
     await ctx.audit.record({ ...caller.audit, action: 'invoice.issue', patientId: input.patientId, targetType: 'invoice', targetId: id, details: { number } }, trx);
   });
   return id;
@@ -98,7 +97,8 @@ export async function voidInvoice(ctx: AppContext, caller: Caller, id: string, r
     const now = nowIso();
     await trx.updateTable('invoices').set({ status: 'void', void_reason: reason, voided_by: caller.userId, voided_at: now, updated_at: now }).where('id', '=', id).execute();
     // Without payments nothing was settled; the invoice leaves the day's live totals.
-    await addToInvoiceDay(trx, ctx.db.client, inv, { invoice_count: -1, invoiced: -Number(inv.total), open_count: -openFlag(Number(inv.total), Number(inv.amount_paid)) });
+    const { total, payerShare, paid } = invoiceMoney(inv);
+    await addToInvoiceDay(trx, ctx.db.client, inv, { invoice_count: -1, invoiced: -total, payer_share: -payerShare, open_count: -openFlag(total, payerShare, paid) });
     await ctx.audit.record({ ...caller.audit, action: 'invoice.void', patientId: inv.patient_id, targetType: 'invoice', targetId: id, details: { reason } }, trx);
   });
 }

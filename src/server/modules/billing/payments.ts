@@ -17,7 +17,7 @@ import { convert, parseRate } from './shares.ts';
 import { requireCurrency } from './settings.ts';
 import { shiftForPayment } from './shifts.ts';
 import { queueReceipt } from './receipt-outbox.ts';
-import { addCollected, moveInvoiceDay } from './daily-totals.ts';
+import { addCollected, invoiceMoney, moveInvoiceDay } from './daily-totals.ts';
 import type { DbClient } from '../../config.ts';
 
 export interface PaymentInput { amount: number; method: PaymentMethod; reference?: string; currency?: Currency; exchangeRate?: string }
@@ -77,10 +77,10 @@ export async function findPayment(db: Executor, facilityId: string, id: string):
  * with the daily totals; the status is measured against the patient's share.
  */
 export async function moveInvoiceMoney(trx: Trx, client: DbClient, inv: InvoiceRow, amount: number, method: PaymentMethod, at: string): Promise<void> {
-  const total = Number(inv.total);
-  const paid = Number(inv.amount_paid) + amount;
+  const before = invoiceMoney(inv);
+  const paid = before.paid + amount;
   await trx.updateTable('invoices').set({ amount_paid: paid, status: statusFor(patientShareOf(inv), paid), updated_at: nowIso() }).where('id', '=', inv.id).execute();
-  await moveInvoiceDay(trx, client, inv, { total, paid: paid - amount }, { total, paid });
+  await moveInvoiceDay(trx, client, inv, before, { ...before, paid });
   await addCollected(trx, client, inv.facility_id, inv.currency, method, at, amount);
 }
 

@@ -1,7 +1,7 @@
 // The billing module's part of the summary report, read from the exact daily totals (a year is at
 // most 366 days × currencies × 5 rows per facility, whatever the number of invoices): revenue by
-// method and currency, revenue by day and method, outstanding balances of the period's invoices,
-// and payer shares.
+// method and currency, revenue by day and method, outstanding balances of the period's invoices
+// (the patients' share: total − payer share − paid), and the payers' and patients' shares.
 import type { AppContext } from '../../platform/context.ts';
 import type { ReportPeriod, ReportSection } from '../../platform/modules.ts';
 import { COUNTERS, INVOICE_SIDE } from './daily-totals.ts';
@@ -20,7 +20,7 @@ async function totals(ctx: AppContext, p: ReportPeriod, side: 'invoice' | 'payme
     .groupBy(by).execute();
   return rows.map((r) => ({
     day: (r as { day?: string }).day ?? '', currency: (r as { currency?: string }).currency ?? '', method: (r as { method?: string }).method ?? '',
-    invoiceCount: Number(r.invoice_count), invoiced: Number(r.invoiced), settled: Number(r.settled),
+    invoiceCount: Number(r.invoice_count), invoiced: Number(r.invoiced), payerShare: Number(r.payer_share), settled: Number(r.settled),
     openCount: Number(r.open_count), paymentCount: Number(r.payment_count), collected: Number(r.collected), refunded: Number(r.refunded),
   }));
 }
@@ -56,9 +56,10 @@ export const billingReportSections: ReportSection[] = [
     build: async (ctx, p) => {
       const rows = live(await totals(ctx, p, 'invoice', ['currency'])).sort((a, b) => a.currency.localeCompare(b.currency));
       return {
-        columns: ['currency', 'invoices', 'invoiced', 'paid', 'outstanding', 'openInvoices'],
-        rows: rows.map((r) => [r.currency, r.invoiceCount, r.invoiced, r.settled, r.invoiced - r.settled, r.openCount]),
-        note: 'Invoices issued in the period (void ones left out), with what has been paid on them so far.',
+        columns: ['currency', 'invoices', 'invoiced', 'payerShare', 'paid', 'outstanding', 'openInvoices'],
+        // Patients pay total − payer share (decision 0029); the payers' share is claimed, not outstanding here.
+        rows: rows.map((r) => [r.currency, r.invoiceCount, r.invoiced, r.payerShare, r.settled, r.invoiced - r.payerShare - r.settled, r.openCount]),
+        note: 'Invoices issued in the period (void ones left out): what the patients still owe after the payers\' share and what they have paid so far.',
       };
     },
   },
@@ -66,11 +67,10 @@ export const billingReportSections: ReportSection[] = [
     id: 'billing.payerShares',
     build: async (ctx, p) => {
       const rows = live(await totals(ctx, p, 'invoice', ['currency'])).sort((a, b) => a.currency.localeCompare(b.currency));
-      // Invoices carry no payer split yet: the whole of each total is the patient's share.
       return {
         columns: ['currency', 'invoiced', 'payerShare', 'patientShare'],
-        rows: rows.map((r) => [r.currency, r.invoiced, 0, r.invoiced]),
-        note: 'Payers are not recorded on invoices yet; every amount is the patient\'s share.',
+        rows: rows.map((r) => [r.currency, r.invoiced, r.payerShare, r.invoiced - r.payerShare]),
+        note: 'Invoices issued in the period (void ones left out): the payers\' share (claimed from them, after credit notes) and the patients\' share (after discounts and credit notes).',
       };
     },
   },

@@ -6,8 +6,13 @@ import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { createClinic, createPatient, insertAppointment, localDay, type Clinic } from '../../../../test/support/scheduling.ts';
 import { call, insertDiagnosis, insertEncounter } from '../../../../test/support/clinical.ts';
+import { insertCoverage } from '../../../../test/support/billing.ts';
 import { uuidv7, nowIso } from '../../platform/ids.ts';
 import { csvDocument } from './csv.ts';
+import { startStripeServer, succeedCard, type StripeServer } from '../../../../test/support/stripe-server.ts';
+
+const SECRET_KEY = `sk_test_${uuidv7().replaceAll('-', '')}`;
+const WEBHOOK_SECRET = `whsec_${uuidv7().replaceAll('-', '')}`;
 
 type Section = { id: string; columns: string[]; rows: (string | number | null)[][] };
 
@@ -15,13 +20,24 @@ eachDialect((dialect) => {
   let t: TestApp;
   let clinic: Clinic;
   let other: Clinic;
+  let stripe: StripeServer;
   before(async () => {
-    t = await startTestApp(dialect);
+    stripe = await startStripeServer(SECRET_KEY);
+    t = await startTestApp(dialect, { STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url });
     clinic = await createClinic(t.app);
     other = await createClinic(t.app);
     assert.equal((await call(t.app, clinic.billing, 'POST', '/cash-shifts', { openingFloat: 0 })).statusCode, 201);
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await stripe.close();
+  });
+  /** A card payment completed by Stripe's webhook (card money is revenue once Stripe says it succeeded). */
+  const payByCard = async (who: Clinic, invoiceId: string, amount: number) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/invoices/${invoiceId}/payments`, headers: { ...who.billing.headers, 'idempotency-key': uuidv7() }, payload: { amount, method: 'card' } });
+    assert.equal(res.statusCode, 201, res.body);
+    await succeedCard(t.app, stripe, res.json().reference, WEBHOOK_SECRET);
+  };
 
   const summary = async (who = clinic, query = '') => {
     const res = await call(t.app, who.admin, 'GET', `/reports/summary${query}`);
@@ -56,10 +72,16 @@ eachDialect((dialect) => {
     await issue(300);
     const cash = await pay(a, { amount: 1000, method: 'cash' });
     assert.equal(cash.statusCode, 201, cash.body);
-    assert.equal((await pay(b, { amount: 200, method: 'card' })).statusCode, 201);
+    await payByCard(clinic, b, 200);
     const transfer = await pay(b, { amount: 100, method: 'bank_transfer', reference: `BK-${uuidv7()}` });
     assert.equal(transfer.statusCode, 201);
     assert.equal((await call(t.app, clinic.billing, 'POST', `/payments/${cash.json().id}/refunds`, { amount: 50, reason: 'Overcharged' })).statusCode, 201);
+    // A covered patient (80% of services): 1000 → payer 800, patient 200; a credit of 500 comes off
+    // both in proportion (payer 400, patient 100), leaving 500 = payer 400 + patient 100.
+    const covered = await insertCoverage(t.db, clinic.facility.id, clinic.admin.id);
+    const c = (await call(t.app, clinic.billing, 'POST', '/invoices', { patientId: covered.id, lines: [{ description: 'Visit', quantity: 1, unitPrice: 1000 }] })).json().id as string;
+    const note = await call(t.app, clinic.admin, 'POST', `/invoices/${c}/credit-notes`, { reason: 'Overcharged', amount: 500 });
+    assert.equal(note.statusCode, 201, note.body);
     const voided = await issue(700);
     assert.equal((await call(t.app, clinic.billing, 'POST', `/invoices/${voided}/void`, { reason: 'Issued twice' })).statusCode, 200);
 
@@ -68,22 +90,26 @@ eachDialect((dialect) => {
     assert.equal(s.to, localDay(0));
     assert.deepEqual(s.sections.map((x) => x.id), ['patients.registered', 'scheduling.appointmentsByStatus', 'clinical.encountersByType', 'clinical.topDiagnoses',
       'billing.revenueByMethod', 'billing.revenueByDay', 'billing.outstanding', 'billing.payerShares']);
-    // Two registered here, and one with each appointment and encounter written above.
-    assert.deepEqual(rowsOf(s, 'patients.registered'), [[6]]);
+    // Two registered here, one covered, and one with each appointment and encounter written above.
+    assert.deepEqual(rowsOf(s, 'patients.registered'), [[7]]);
     assert.deepEqual(rowsOf(s, 'scheduling.appointmentsByStatus'), [['scheduled', 1], ['checked_in', 1], ['in_progress', 0], ['completed', 0], ['cancelled', 0], ['no_show', 0]]);
     assert.deepEqual(rowsOf(s, 'clinical.encountersByType'), [['outpatient', 1], ['emergency', 1], ['inpatient', 0]]);
     assert.deepEqual(rowsOf(s, 'clinical.topDiagnoses'), [['B54', 'Unspecified malaria', 2], ['A09', 'Infectious gastroenteritis', 1]]);
     // The pending transfer is not revenue until confirmed; the refund is.
     assert.deepEqual(rowsOf(s, 'billing.revenueByMethod'), [['SDG', 'cash', 1, 1000, 50, 950], ['SDG', 'card', 1, 200, 0, 200]]);
     assert.deepEqual(rowsOf(s, 'billing.revenueByDay'), [[localDay(0), 'SDG', 'cash', 950], [localDay(0), 'SDG', 'card', 200]]);
-    // 1000 + 500 + 300 live (the 700 is void); paid 950 + 200; all three still have something due.
-    assert.deepEqual(rowsOf(s, 'billing.outstanding'), [['SDG', 3, 1800, 1150, 650, 3]]);
-    assert.deepEqual(rowsOf(s, 'billing.payerShares'), [['SDG', 1800, 0, 1800]]);
+    // 1000 + 500 + 300 + 500 live (the 700 is void), 400 of it the payer's; patients paid 950 + 200
+    // and still owe 2300 − 400 − 1150; all four still have something due from the patient.
+    assert.deepEqual(rowsOf(s, 'billing.outstanding'), [['SDG', 4, 2300, 400, 1150, 750, 4]]);
+    assert.deepEqual(rowsOf(s, 'billing.payerShares'), [['SDG', 2300, 400, 1900]]);
 
     await call(t.app, clinic.billing, 'POST', `/payments/${transfer.json().id}/confirm`);
     const after = await summary();
     assert.deepEqual(rowsOf(after, 'billing.revenueByMethod')[1], ['SDG', 'bank_transfer', 1, 100, 0, 100]);
-    assert.deepEqual(rowsOf(after, 'billing.outstanding'), [['SDG', 3, 1800, 1250, 550, 3]]);
+    assert.deepEqual(rowsOf(after, 'billing.outstanding'), [['SDG', 4, 2300, 400, 1250, 650, 4]]);
+    // The patient pays their 100: the covered invoice is no longer open, the payer's 400 is not outstanding.
+    assert.equal((await pay(c, { amount: 100, method: 'cash' })).statusCode, 201);
+    assert.deepEqual(rowsOf(await summary(), 'billing.outstanding'), [['SDG', 4, 2300, 400, 1350, 550, 3]]);
 
     const elsewhere = await summary(other);
     assert.deepEqual(rowsOf(elsewhere, 'clinical.encountersByType'), [['outpatient', 1], ['emergency', 0], ['inpatient', 0]]);
@@ -101,8 +127,7 @@ eachDialect((dialect) => {
     const far = await createClinic(t.app, { timeZone: zone });
     const patient = await createPatient(t.app, far);
     const inv = await call(t.app, far.billing, 'POST', '/invoices', { patientId: patient.id, lines: [{ description: 'Visit', quantity: 1, unitPrice: 4200 }] });
-    const paid = await t.app.inject({ method: 'POST', url: `/api/v1/invoices/${inv.json().id}/payments`, headers: { ...far.billing.headers, 'idempotency-key': uuidv7() }, payload: { amount: 4200, method: 'card' } });
-    assert.equal(paid.statusCode, 201, paid.body);
+    await payByCard(far, inv.json().id, 4200);
     const today = localDay(0, zone);
     const s = await summary(far, `?from=${today}&to=${today}`);
     assert.equal(s.timeZone, zone);

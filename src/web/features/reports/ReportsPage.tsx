@@ -70,7 +70,9 @@ function Dashboard({ summary }: { summary: Summary }) {
   const [chosen, setCurrency] = useState<string | null>(null);
   const currency = chosen && currencies.includes(chosen) ? chosen : currencies[0] ?? 'SDG';
   const net = (byMethod?.rows ?? []).filter((r) => r[0] === currency).reduce((s, r) => s + Number(r[5]), 0);
-  const outstandingRow = sectionOf(summary, 'billing.outstanding')?.rows.find((r) => r[0] === currency);
+  const outstandingSection = sectionOf(summary, 'billing.outstanding');
+  // By column name: the section's columns grew a payer's share before the outstanding amount.
+  const outstanding = Number(outstandingSection?.rows.find((r) => r[0] === currency)?.[outstandingSection.columns.indexOf('outstanding')] ?? 0);
   const registered = Number(sectionOf(summary, 'patients.registered')?.rows[0]?.[0] ?? 0);
   const encounters = (sectionOf(summary, 'clinical.encountersByType')?.rows ?? []).reduce((s, r) => s + Number(r[1]), 0);
   const byDay = sectionOf(summary, 'billing.revenueByDay');
@@ -78,7 +80,7 @@ function Dashboard({ summary }: { summary: Summary }) {
     ['registered', t('reports:figures.registered'), format.number(registered), registered],
     ['encounters', t('reports:figures.encounters'), format.number(encounters), encounters],
     ['net', t('reports:figures.net', { currency }), formatMoney(net, currency, format.settings), net],
-    ['outstanding', t('reports:figures.outstanding', { currency }), formatMoney(Number(outstandingRow?.[4] ?? 0), currency, format.settings), Number(outstandingRow?.[4] ?? 0)],
+    ['outstanding', t('reports:figures.outstanding', { currency }), formatMoney(outstanding, currency, format.settings), outstanding],
   ];
   return (
     <Stack gap="lg">
