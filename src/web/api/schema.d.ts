@@ -18379,6 +18379,8 @@ export interface operations {
                         smsOptOut: boolean;
                         emailOptOut: boolean;
                         language: ("en" | "ar") | null;
+                        /** @description true: `email` is the patient record's (no address of its own is set here) */
+                        emailFromRecord: boolean;
                     };
                 };
             };
@@ -18463,6 +18465,8 @@ export interface operations {
                         smsOptOut: boolean;
                         emailOptOut: boolean;
                         language: ("en" | "ar") | null;
+                        /** @description true: `email` is the patient record's (no address of its own is set here) */
+                        emailFromRecord: boolean;
                     };
                 };
             };

@@ -2,7 +2,7 @@
 // gapless numbers, payments that a retry never charges twice, transfer confirmation and refunds;
 // payers with patients' coverage and monthly claims, credit notes, payments in another currency;
 // card payments through Stripe and its signed webhook, and receipts (PDF, Arabic or English)
-// queued for email when a payment completes.
+// emailed to the patient, through notifications, when a payment completes.
 // It reads encounters, lab orders and dispensed prescriptions, and the terminology catalogues.
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
@@ -19,8 +19,7 @@ import { receiptRoutes } from './receipt.routes.ts';
 
 /** A payment's receipt as PDF bytes (the notifications worker attaches it to the receipt email). */
 export { renderReceiptPdf } from './receipt.ts';
-/** The outbox topic of a completed payment's receipt email, and its payload. */
-export { RECEIPT_TOPIC, type ReceiptJob } from './receipt-outbox.ts';
+import { RECEIPT_ATTACHMENT, receiptAttachment } from './receipt-email.ts';
 import { payerRoutes } from './payers.routes.ts';
 import { coverageRoutes } from './coverage.routes.ts';
 import { creditNoteRoutes } from './credit-notes.routes.ts';
@@ -41,4 +40,5 @@ async function routes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
   await creditNoteRoutes(app, { ctx });
 }
 
-export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge, reportSections: billingReportSections };
+export const billingModule: Module = { name: 'billing', routes, patientMerge: billingMerge, reportSections: billingReportSections,
+  notificationAttachments: { [RECEIPT_ATTACHMENT]: receiptAttachment } };

@@ -1,13 +1,13 @@
-// The receipt email job on every database: queued once, in the payment's transaction, when a
-// payment completes (cash at once, a transfer on confirmation) and the patient has an email
-// address; never for a payment refused or rolled back, a pending transfer, or a patient without one.
+// The receipt email on every database: its delivery row is queued once, in the payment's
+// transaction, when a payment completes (cash at once, a transfer on confirmation) and the patient
+// has an email address (their contact preference's, else their record's); never for a payment
+// refused or rolled back, a pending transfer, or a patient without one; logged skipped on opt-out.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachDialect, startTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { createClinic, type Clinic } from '../../../../test/support/scheduling.ts';
 import { call } from '../../../../test/support/clinical.ts';
 import { uuidv7 } from '../../platform/ids.ts';
-import { RECEIPT_TOPIC } from './index.ts';
 import { takePayment } from './payments.ts';
 
 eachDialect((dialect) => {
@@ -31,9 +31,15 @@ eachDialect((dialect) => {
   const pay = (invoiceId: string, payload: object, key = uuidv7()) => t.app.inject({
     method: 'POST', url: `/api/v1/invoices/${invoiceId}/payments`, headers: { ...clinic.billing.headers, 'idempotency-key': key }, payload,
   });
-  const jobs = async () => (await t.db.kysely.selectFrom('outbox').select(['payload']).where('topic', '=', RECEIPT_TOPIC).execute())
-    .map((j) => JSON.parse(j.payload) as { facilityId: string; paymentId: string });
-  const jobsFor = async (paymentId: string) => (await jobs()).filter((j) => j.paymentId === paymentId);
+  const receipts = async () => t.db.kysely.selectFrom('notification_deliveries').select(['subject_ref', 'channel', 'status', 'recipient', 'dedupe_key', 'outbox_id'])
+    .where('facility_id', '=', clinic.facility.id).where('event', '=', 'billing.receipt').execute();
+  const receiptsFor = async (paymentId: string) => (await receipts()).filter((r) => r.subject_ref === `payment:${paymentId}`)
+    .map((r) => ({ channel: r.channel, status: r.status, recipient: r.recipient, dedupeKey: r.dedupe_key, job: r.outbox_id !== null }));
+  const setPreferences = async (invoiceId: string, prefs: { email: string | null; emailOptOut: boolean }) => {
+    const inv = await t.db.kysely.selectFrom('invoices').select('patient_id').where('id', '=', invoiceId).executeTakeFirstOrThrow();
+    const res = await t.app.inject({ method: 'PUT', url: `/api/v1/patients/${inv.patient_id}/contact-preferences`, headers: clinic.receptionist.headers, payload: { ...prefs, smsOptOut: false, language: null } });
+    assert.equal(res.statusCode, 200, res.body);
+  };
 
   test('a completed cash payment queues its receipt once, even when the request is retried', async () => {
     const invoiceId = await invoiceFor('amna@example.com');
@@ -41,29 +47,44 @@ eachDialect((dialect) => {
     const first = await pay(invoiceId, { amount: 400, method: 'cash' }, key);
     assert.equal(first.statusCode, 201, first.body);
     assert.equal((await pay(invoiceId, { amount: 400, method: 'cash' }, key)).statusCode, 201);
-    assert.deepEqual(await jobsFor(first.json().id), [{ facilityId: clinic.facility.id, paymentId: first.json().id }]);
+    const id = first.json().id as string;
+    assert.deepEqual(await receiptsFor(id), [{ channel: 'email', status: 'queued', recipient: 'am***@example.com', dedupeKey: `receipt:${id}`, job: true }]);
   });
 
-  test('a patient without an email address gets no receipt job', async () => {
+  test('a patient without an email address gets no receipt', async () => {
     const invoiceId = await invoiceFor(null);
     const paid = await pay(invoiceId, { amount: 1000, method: 'cash' });
     assert.equal(paid.statusCode, 201, paid.body);
-    assert.deepEqual(await jobsFor(paid.json().id), []);
+    assert.deepEqual(await receiptsFor(paid.json().id), []);
+  });
+
+  test('the contact preference\'s address wins over the record\'s; an opt-out is logged skipped, with no job', async () => {
+    const preferred = await invoiceFor('record@example.com');
+    await setPreferences(preferred, { email: 'preferred@example.net', emailOptOut: false });
+    const paid = await pay(preferred, { amount: 1000, method: 'cash' });
+    assert.equal(paid.statusCode, 201, paid.body);
+    assert.deepEqual((await receiptsFor(paid.json().id)).map((r) => r.recipient), ['pr***@example.net']);
+
+    const optedOut = await invoiceFor('optout@example.com');
+    await setPreferences(optedOut, { email: null, emailOptOut: true });
+    const skipped = await pay(optedOut, { amount: 1000, method: 'cash' });
+    assert.equal(skipped.statusCode, 201, skipped.body);
+    assert.deepEqual((await receiptsFor(skipped.json().id)).map((r) => [r.status, r.job, r.recipient]), [['skipped_opt_out', false, 'op***@example.com']]);
   });
 
   test('a refused payment and a rolled-back one queue nothing', async () => {
     const invoiceId = await invoiceFor('refused@example.com');
-    const before = (await jobs()).length;
+    const before = (await receipts()).length;
     assert.equal((await pay(invoiceId, { amount: 5000, method: 'cash' })).statusCode, 422);
     const caller = { facilityId: clinic.facility.id, userId: clinic.billing.id, audit: { actorId: clinic.billing.id, facilityId: clinic.facility.id, ip: null, userAgent: null, requestId: null } };
     let taken = '';
     await assert.rejects(t.db.kysely.transaction().execute(async (trx) => {
       taken = (await takePayment(t.app.ctx, trx, caller, invoiceId, { amount: 1000, method: 'cash' })).id;
-      assert.equal((await trx.selectFrom('outbox').select('id').where('topic', '=', RECEIPT_TOPIC).execute()).length, before + 1, 'queued inside the transaction');
+      assert.equal((await trx.selectFrom('notification_deliveries').select('id').where('facility_id', '=', clinic.facility.id).where('event', '=', 'billing.receipt').execute()).length, before + 1, 'queued inside the transaction');
       throw new Error('the request failed after the payment was written');
     }), /request failed/);
     assert.ok(taken);
-    assert.equal((await jobs()).length, before);
+    assert.equal((await receipts()).length, before);
     assert.equal((await t.db.kysely.selectFrom('payments').select('id').where('id', '=', taken).execute()).length, 0);
   });
 
@@ -71,10 +92,10 @@ eachDialect((dialect) => {
     const invoiceId = await invoiceFor('transfer@example.com');
     const pending = await pay(invoiceId, { amount: 1000, method: 'bank_transfer', reference: `BNK-${uuidv7().slice(-10)}` });
     assert.equal(pending.statusCode, 201, pending.body);
-    assert.deepEqual(await jobsFor(pending.json().id), []);
+    assert.deepEqual(await receiptsFor(pending.json().id), []);
     assert.equal((await call(t.app, clinic.billing, 'POST', `/payments/${pending.json().id}/confirm`)).statusCode, 200);
     assert.equal((await call(t.app, clinic.billing, 'POST', `/payments/${pending.json().id}/confirm`)).statusCode, 409);
-    assert.equal((await jobsFor(pending.json().id)).length, 1);
+    assert.equal((await receiptsFor(pending.json().id)).length, 1);
   });
 
   test('a malformed email address is refused at registration', async () => {

@@ -1,21 +1,24 @@
 // The receipt email is queued, not sent: when a payment completes (cash at once, a card when the
-// processor's webhook says it succeeded, a transfer when a clerk confirms it) and the patient has
-// an email address, an outbox job `billing.receipt` {facilityId, paymentId} is written in the
-// payment's own transaction, so it exists exactly when the payment was committed. The notifications worker renders the PDF with
-// renderReceiptPdf and delivers it; a pending transfer, a failed payment or a patient without an
-// address queues nothing.
+// processor's webhook says it succeeded, a transfer when a clerk confirms it) a 'billing.receipt'
+// notification to the patient is queued in the payment's own transaction, so it exists exactly
+// when the payment was committed. The notifications worker renders the template and attaches the
+// PDF (receipt-email.ts); a pending transfer or a failed payment queues nothing, a patient without
+// an email address gets no delivery, and one who opted out gets a 'skipped_opt_out' log row.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { enqueue } from '../../platform/outbox/enqueue.ts';
+import { queueNotification, type QueuedDelivery } from '../notifications/index.ts';
+import { formatAmount } from './amount-words.ts';
+import { RECEIPT_ATTACHMENT, RECEIPT_EVENT } from './receipt-email.ts';
 
-export const RECEIPT_TOPIC = 'billing.receipt';
-export interface ReceiptJob { facilityId: string; paymentId: string }
-
-/** Queues the receipt email of a completed payment when its patient has an address; answers whether it did. */
-export async function queueReceipt(trx: Transaction<Database>, facilityId: string, paymentId: string, patientId: string): Promise<boolean> {
-  const patient = await trx.selectFrom('patients').select('email').where('facility_id', '=', facilityId).where('id', '=', patientId).executeTakeFirst();
-  if (!patient?.email) return false;
-  const job: ReceiptJob = { facilityId, paymentId };
-  await enqueue(trx, RECEIPT_TOPIC, job);
-  return true;
+/** Queues the receipt email of a completed payment; a retry of the same payment queues nothing more. */
+export async function queueReceipt(trx: Transaction<Database>, facilityId: string, paymentId: string, patientId: string): Promise<QueuedDelivery[]> {
+  const row = await trx.selectFrom('payments').innerJoin('invoices', 'invoices.id', 'payments.invoice_id').innerJoin('facilities', 'facilities.id', 'payments.facility_id')
+    .select(['payments.amount', 'invoices.number', 'invoices.currency', 'facilities.name'])
+    .where('payments.facility_id', '=', facilityId).where('payments.id', '=', paymentId).executeTakeFirstOrThrow();
+  return queueNotification(trx, {
+    facilityId, event: RECEIPT_EVENT, to: { patientId }, channels: ['email'],
+    data: { invoiceNumber: row.number, amount: formatAmount(Number(row.amount)), currency: row.currency, facility: row.name },
+    attachments: [{ kind: RECEIPT_ATTACHMENT, ref: `${facilityId}:${paymentId}` }],
+    dedupeKey: `receipt:${paymentId}`, subjectRef: `payment:${paymentId}`,
+  });
 }

@@ -92,7 +92,7 @@ eachDialect((dialect) => {
     const url = `/patients/${patient.id}/contact-preferences`;
     const put = await send('PUT', url, { email: 'Amna@Example.org', smsOptOut: true, emailOptOut: false, language: 'ar' }, clinic.receptionist);
     assert.equal(put.statusCode, 200, put.body);
-    assert.deepEqual(put.json(), { email: 'amna@example.org', smsOptOut: true, emailOptOut: false, language: 'ar' });
+    assert.deepEqual(put.json(), { email: 'amna@example.org', emailFromRecord: false, smsOptOut: true, emailOptOut: false, language: 'ar' });
     assert.deepEqual((await get(url, clinic.nurse)).json(), put.json());
     assert.equal((await send('PUT', url, { email: 'not-an-email', smsOptOut: false, emailOptOut: false, language: null })).statusCode, 400);
     assert.equal((await get(url, other.admin)).statusCode, 404);
@@ -103,6 +103,25 @@ eachDialect((dialect) => {
     assert.ok(!JSON.stringify(await t.db.kysely.selectFrom('audit_events').select('details').where('action', '=', 'patient.contact_preferences.update').execute()).includes('amna@'), 'the address stays out of the audit log');
   });
 
+  test('one email rule: the contact preference\'s address when set, else the record\'s; sending the record\'s back keeps following it', async () => {
+    const created = await send('POST', '/patients', { firstName: 'Sara', lastName: 'Ali', dateOfBirth: '1991-02-03', email: 'sara@example.org', confirmNew: true }, clinic.receptionist);
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id as string;
+    const url = `/patients/${id}/contact-preferences`;
+    const view = async () => { const r = await get(url); return { email: r.json().email, fromRecord: r.json().emailFromRecord }; };
+    const stored = async () => (await t.db.kysely.selectFrom('patient_contact_preferences').select('email').where('patient_id', '=', id).executeTakeFirst())?.email;
+    const put = (email: string | null) => send('PUT', url, { email, smsOptOut: false, emailOptOut: false, language: null }, clinic.receptionist);
+    assert.deepEqual(await view(), { email: 'sara@example.org', fromRecord: true }, 'no preferences yet: the record\'s');
+    assert.equal((await put('Sara@Example.org')).json().emailFromRecord, true);
+    assert.equal(await stored(), null, 'the record\'s address sent back is not copied');
+    assert.deepEqual((await put('sara.work@example.org')).json().email, 'sara.work@example.org');
+    assert.deepEqual(await view(), { email: 'sara.work@example.org', fromRecord: false });
+    await put(null);
+    assert.deepEqual(await view(), { email: 'sara@example.org', fromRecord: true }, 'cleared: back to the record\'s');
+    const noEmail = await createPatient(t.app, clinic, { first: 'Omer', last: 'Taha' });
+    assert.deepEqual((await get(`/patients/${noEmail.id}/contact-preferences`)).json(), { email: null, emailFromRecord: false, smsOptOut: false, emailOptOut: false, language: null });
+  });
+
   test('a merge gives the survivor the duplicate\'s contact preferences when it has none, and keeps its own otherwise', async () => {
     const prefs = (p: TestPatient) => get(`/patients/${p.id}/contact-preferences`);
     const merge = (survivor: TestPatient, duplicate: TestPatient) => send('POST', `/patients/${survivor.id}/merge`, { duplicateId: duplicate.id }, clinic.receptionist);
@@ -111,7 +130,7 @@ eachDialect((dialect) => {
     await send('PUT', `/patients/${duplicate.id}/contact-preferences`, { email: 'huda@example.org', smsOptOut: true, emailOptOut: false, language: 'en' });
     const res = await merge(survivor, duplicate);
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual((await prefs(survivor)).json(), { email: 'huda@example.org', smsOptOut: true, emailOptOut: false, language: 'en' });
+    assert.deepEqual((await prefs(survivor)).json(), { email: 'huda@example.org', emailFromRecord: false, smsOptOut: true, emailOptOut: false, language: 'en' });
 
     const third = await createPatient(t.app, clinic, { first: 'Huda', last: 'Saleh' });
     await send('PUT', `/patients/${third.id}/contact-preferences`, { email: 'other@example.org', smsOptOut: false, emailOptOut: true, language: 'ar' });

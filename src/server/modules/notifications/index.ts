@@ -6,8 +6,8 @@
 //   writes one delivery-log row per channel and its outbox job IN THE CALLER'S TRANSACTION: roll
 //   back and nothing is sent. `to` is { userId } | { patientId } | { email, name?, language? };
 //   channels default to every channel the recipient has an address for and the facility has on
-//   (users: email, and SMS when they have a phone; patients: their phone and the email in their
-//   contact preferences, minus opt-outs, which are logged 'skipped_opt_out'; a bare address:
+//   (users: email, and SMS when they have a phone; patients: their phone and the email of their
+//   contact preferences, else of their record, minus opt-outs, which are logged 'skipped_opt_out'; a bare address:
 //   email). The language is the recipient's preference. `data` is the template's variables and is
 //   kept only in the job, never in the log; `name` (the recipient's) is added to it at send time.
 //   `dedupeKey`: a second call with the same key (per facility and channel) queues nothing.

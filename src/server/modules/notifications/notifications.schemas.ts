@@ -49,10 +49,15 @@ export const Settings = Type.Object({
 // securityContactEmail may be left out: the contact already set stays (clients older than the field keep working).
 export const SettingsBody = Type.Object({ ...Settings.properties, securityContactEmail: Type.Optional(Settings.properties.securityContactEmail) }, { additionalProperties: false });
 
-export const ContactPreferences = Type.Object({
-  email: Nullable(Type.String({ format: 'email', maxLength: 254, description: 'Where email messages go (the patient record holds the phone)' })),
+const contactPreferenceFields = {
+  email: Nullable(Type.String({ format: 'email', maxLength: 254, description: "Where email messages go: this address when set, else the patient record's email (the record also holds the phone)" })),
   smsOptOut: Type.Boolean(),
   emailOptOut: Type.Boolean(),
   language: Nullable(Type.Enum(['en', 'ar'], { description: "Messages' language; null: the patient record's preferred language" })),
+};
+export const ContactPreferences = Type.Object({
+  ...contactPreferenceFields,
+  emailFromRecord: Type.Boolean({ description: "true: `email` is the patient record's (no address of its own is set here)" }),
 });
-export const ContactPreferencesBody = Type.Object(ContactPreferences.properties, { additionalProperties: false });
+/** Sending back the record's email (or null) keeps following the record. */
+export const ContactPreferencesBody = Type.Object(contactPreferenceFields, { additionalProperties: false });

@@ -1,6 +1,7 @@
 // Who a notification goes to, resolved inside the caller's transaction: a staff user (email, phone
-// and web-app language from users), a patient (phone from the record; email, opt-outs and language
-// from their contact preferences), or a bare address (email only).
+// and web-app language from users), a patient (phone from the record; opt-outs and language from
+// their contact preferences; email: the contact preference's address when set, else the record's —
+// patientEmail is that one rule), or a bare address (email only).
 import type { Executor } from './executor.ts';
 import type { Channel, Language } from './notifications.table.ts';
 
@@ -24,7 +25,7 @@ export async function resolveRecipient(db: Executor, facilityId: string, to: Rec
   }
   if ('patientId' in to) {
     const p = await db.selectFrom('patients').leftJoin('patient_contact_preferences as cp', 'cp.patient_id', 'patients.id')
-      .select(['patients.phone', 'patients.first_name', 'patients.last_name', 'patients.first_name_ar', 'patients.preferred_language', 'cp.email', 'cp.sms_opt_out', 'cp.email_opt_out', 'cp.language'])
+      .select(['patients.phone', 'patients.first_name', 'patients.last_name', 'patients.first_name_ar', 'patients.preferred_language', 'patients.email as record_email', 'cp.email', 'cp.sms_opt_out', 'cp.email_opt_out', 'cp.language'])
       .where('patients.facility_id', '=', facilityId).where('patients.id', '=', to.patientId).executeTakeFirst();
     if (!p) return undefined;
     const language = lang(p.language ?? p.preferred_language);
@@ -32,9 +33,16 @@ export async function resolveRecipient(db: Executor, facilityId: string, to: Rec
     const optedOut: Channel[] = [];
     if (Number(p.sms_opt_out ?? 0)) optedOut.push('sms');
     if (Number(p.email_opt_out ?? 0)) optedOut.push('email');
-    return { name, language, addresses: { ...(p.email ? { email: p.email } : {}), ...(p.phone ? { sms: p.phone } : {}) }, optedOut };
+    const email = patientEmail(p.email, p.record_email).email;
+    return { name, language, addresses: { ...(email ? { email } : {}), ...(p.phone ? { sms: p.phone } : {}) }, optedOut };
   }
   return { name: to.name ?? null, language: to.language ?? 'en', addresses: { email: to.email }, optedOut: [] };
+}
+
+/** The address a patient's email messages go to: their contact preference's, else their record's. */
+export function patientEmail(preference: string | null | undefined, record: string | null | undefined): { email: string | null; fromRecord: boolean } {
+  if (preference) return { email: preference, fromRecord: false };
+  return { email: record || null, fromRecord: Boolean(record) };
 }
 
 /** "am***@example.org", "+24991*****67": enough for an admin to tell recipients apart. */

@@ -10,19 +10,25 @@ import { notFound } from '../../platform/errors.ts';
 import { nowIso } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../db/unique-violation.ts';
 import type { Executor } from './executor.ts';
+import { patientEmail } from './recipients.ts';
 import { ContactPreferences, ContactPreferencesBody, IdParams, Settings, SettingsBody } from './notifications.schemas.ts';
 import { facilitySettings, saveFacilitySettings } from './settings.ts';
 
 const tags = ['notifications'];
 
-async function requirePatient(db: Executor, facilityId: string, patientId: string) {
-  const row = await db.selectFrom('patients').select('id').where('facility_id', '=', facilityId).where('id', '=', patientId).executeTakeFirst();
+async function requirePatient(db: Executor, facilityId: string, patientId: string): Promise<{ recordEmail: string | null }> {
+  const row = await db.selectFrom('patients').select('email').where('facility_id', '=', facilityId).where('id', '=', patientId).executeTakeFirst();
   if (!row) throw notFound('Patient');
+  return { recordEmail: row.email };
 }
 
-async function preferences(db: Executor, patientId: string) {
+// The effective address (patientEmail: the preference's, else the record's), so the screen shows
+// where messages actually go; the patients table is only read here (its module caches it).
+async function preferences(db: Executor, facilityId: string, patientId: string) {
+  const { recordEmail } = await requirePatient(db, facilityId, patientId);
   const row = await db.selectFrom('patient_contact_preferences').selectAll().where('patient_id', '=', patientId).executeTakeFirst();
-  return { email: row?.email ?? null, smsOptOut: Boolean(Number(row?.sms_opt_out ?? 0)), emailOptOut: Boolean(Number(row?.email_opt_out ?? 0)), language: row?.language ?? null };
+  const { email, fromRecord } = patientEmail(row?.email, recordEmail);
+  return { email, emailFromRecord: fromRecord, smsOptOut: Boolean(Number(row?.sms_opt_out ?? 0)), emailOptOut: Boolean(Number(row?.email_opt_out ?? 0)), language: row?.language ?? null };
 }
 
 export async function settingsRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }) {
@@ -64,9 +70,9 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     schema: { operationId: 'getContactPreferences', tags, summary: "A patient's email address for messages, opt-outs and message language", params: IdParams, response: { 200: ContactPreferences } },
   }, async (request) => {
     const { facilityId, patientId } = patientOf(request, request.params.id);
-    await requirePatient(db, facilityId, patientId);
+    const view = await preferences(db, facilityId, patientId);
     await ctx.audit.record({ ...auditContext(request), action: 'patient.contact_preferences.read', patientId, targetType: 'patient', targetId: patientId });
-    return preferences(db, patientId);
+    return view;
   });
 
   r.put('/patients/:id/contact-preferences', {
@@ -77,13 +83,16 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     const { userId } = scopeOf(request);
     const b = request.body;
     await db.transaction().execute(async (trx) => {
-      await requirePatient(trx, facilityId, patientId);
-      const values = { email: b.email?.trim().toLowerCase() || null, sms_opt_out: b.smsOptOut ? 1 : 0, email_opt_out: b.emailOptOut ? 1 : 0, language: b.language, updated_by: userId, updated_at: nowIso() };
+      const { recordEmail } = await requirePatient(trx, facilityId, patientId);
+      const email = b.email?.trim().toLowerCase() || null;
+      // The record's own address sent back (the screen shows it) is stored as "none of its own", so
+      // the messages keep following the record when reception changes it there.
+      const values = { email: email !== null && email === recordEmail?.toLowerCase() ? null : email, sms_opt_out: b.smsOptOut ? 1 : 0, email_opt_out: b.emailOptOut ? 1 : 0, language: b.language, updated_by: userId, updated_at: nowIso() };
       const updated = await trx.updateTable('patient_contact_preferences').set(values).where('patient_id', '=', patientId).executeTakeFirst();
       if (Number(updated.numUpdatedRows) === 0) await trx.insertInto('patient_contact_preferences').values({ patient_id: patientId, facility_id: facilityId, ...values }).execute();
       // The address itself stays out of the audit details; what changed is enough.
       await ctx.audit.record({ ...auditContext(request), action: 'patient.contact_preferences.update', patientId, targetType: 'patient', targetId: patientId, details: { hasEmail: values.email !== null, smsOptOut: b.smsOptOut, emailOptOut: b.emailOptOut, language: b.language } }, trx);
     });
-    return preferences(db, patientId);
+    return preferences(db, facilityId, patientId);
   });
 }

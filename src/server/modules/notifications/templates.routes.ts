@@ -21,7 +21,7 @@ function sampleData(facility: string, timeZone: string, appUrl: string): Templat
     name: 'Amna Osman', provider: 'Dr. Khalid Ibrahim', facility, timeZone, startsAt: tomorrow.toISOString(),
     link: `${appUrl.replace(/\/+$/, '')}/reset-password#token=EXAMPLE`, minutes: 30, device: 'Chrome on Android',
     when: new Date().toISOString().slice(0, 16).replace('T', ' '), ip: '196.1.2.3', attempts: 5, account: 'amna.osman@example.sd',
-    accountName: 'Amna Osman', patient: 'Amna Osman', test: 'Potassium', value: '6.8 mmol/L', amount: '12,500.00 SDG', receiptNumber: 'R-2026-000123',
+    accountName: 'Amna Osman', patient: 'Amna Osman', test: 'Potassium', value: '6.8 mmol/L', amount: '12,500.00', currency: 'SDG', invoiceNumber: 'KRT-2026-000123',
   };
 }
 

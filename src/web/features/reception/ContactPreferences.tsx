@@ -1,6 +1,6 @@
-// A patient's message preferences: the email address messages go to (the phone is the record's),
-// opting out of SMS or email, and the messages' language. Reception sets them with the patient at
-// the desk; roles that cannot edit patients see them read-only.
+// A patient's message preferences: the email address messages go to (the record's unless another is
+// given here; the phone is the record's), opting out of SMS or email, and the messages' language.
+// Reception sets them with the patient at the desk; roles that cannot edit patients see them read-only.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -51,7 +51,7 @@ export function ContactPreferences({ patientId }: { patientId: string }) {
           {prefs.isError && <ProblemAlert error={prefs.error} />}
           {problem !== null && <ProblemAlert error={problem} />}
           {saved && <Alert color="teal" role="status">{t('reception:contact.saved')}</Alert>}
-          <TextInput type="email" dir="ltr" label={t('reception:contact.email')} description={t('reception:contact.emailHint')} disabled={!canEdit} {...form.getInputProps('email')} />
+          <TextInput type="email" dir="ltr" label={t('reception:contact.email')} description={prefs.data?.emailFromRecord && form.values.email.trim() === prefs.data.email ? t('reception:contact.emailFromRecord') : t('reception:contact.emailHint')} disabled={!canEdit} {...form.getInputProps('email')} />
           <Group gap="lg">
             <Checkbox label={t('reception:contact.smsOptOut')} disabled={!canEdit} {...form.getInputProps('smsOptOut', { type: 'checkbox' })} />
             <Checkbox label={t('reception:contact.emailOptOut')} disabled={!canEdit} {...form.getInputProps('emailOptOut', { type: 'checkbox' })} />
