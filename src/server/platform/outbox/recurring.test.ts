@@ -77,7 +77,7 @@ eachDialect((dialect) => {
 
   test('an occurrence run again (a crash after its work) schedules the next one only once', async () => {
     const { job, dues, anchor } = hourly('test.rerun');
-    const [[, handler]] = recurringHandlers(t.db, [job], () => new Date(anchor + 90 * 60_000));
+    const handler = recurringHandlers(t.db, [job], () => new Date(anchor + 90 * 60_000))[0]![1];
     const payload = { due: new Date(anchor + HOUR).toISOString() };
     const meta = { id: 'x', topic: 'test.rerun', attempt: 1, maxAttempts: 8 };
     await handler(payload, meta);
