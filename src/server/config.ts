@@ -54,7 +54,7 @@ export interface Config {
   /** The HTTP SMS gateway; no `gatewayUrl`, no SMS. */
   sms: { gatewayUrl?: string; apiKey?: string; senderId?: string; timeoutMs: number; maxSegments: number };
   /** `maxAttempts`: runs of a job before it is dead ('failed'); `stopGraceMs`: how long stop() lets the job in hand finish before releasing it; `claimMs`: how long a worker that died mid-job holds its jobs. */
-  outbox: { maxAttempts: number; stopGraceMs: number; claimMs: number };
+  outbox: { maxAttempts: number; stopGraceMs: number; claimMs: number; retentionDays: number };
   /** /health/notification is unhealthy when the oldest due job has waited longer than this. */
   notificationQueueMaxAgeMs: number;
   s3: { bucket?: string; region?: string; accessKey?: string; secretKey?: string; endpoint?: string };
@@ -197,7 +197,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       facilityName: r.str('NILECARE_FACILITY_NAME', 'Main Facility'),
     },
     sms: smsConfig(r),
-    outbox: { maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 100), stopGraceMs: r.duration('OUTBOX_STOP_GRACE', '5s'), claimMs: r.duration('OUTBOX_CLAIM_TIMEOUT', '5m') },
+    outbox: { maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 100), stopGraceMs: r.duration('OUTBOX_STOP_GRACE', '5s'), claimMs: r.duration('OUTBOX_CLAIM_TIMEOUT', '5m'), retentionDays: r.int('OUTBOX_RETENTION_DAYS', 30, 1, 3650) },
     notificationQueueMaxAgeMs: r.duration('NOTIFICATION_QUEUE_MAX_AGE', '15m'),
     workerInProcess: r.bool('WORKER_IN_PROCESS', true),
     workerMetricsPort: r.optStr('WORKER_METRICS_PORT') === undefined ? undefined : r.int('WORKER_METRICS_PORT', 0, 0, 65535),

@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { ensureFirstAdmin } from '../modules/facilities/index.ts';
-import { jobHandlers, maintenanceTasks } from '../modules/jobs.ts';
+import { jobHandlers, recurringJobs } from '../modules/jobs.ts';
+import { ensureRecurring } from '../platform/outbox/recurring.ts';
 import { OutboxWorker } from '../platform/outbox/worker.ts';
 import { outboxMetrics } from '../platform/outbox/outbox-metrics.ts';
 import { auditChainCheck } from '../platform/audit/chain-monitor.ts';
@@ -34,7 +35,8 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
       const registry = app?.ctx.metrics ?? createMetricsRegistry(rt.db.poolStats);
       const log = rt.log.child({ role: 'worker' });
       worker = new OutboxWorker(rt.db, jobHandlers(rt, registry), log, {
-        maintenance: [...maintenanceTasks(rt), auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
+        // The chain check stays in-process: it sets this worker's own gauge. Other periodic work is recurring outbox jobs.
+        maintenance: [auditChainCheck(rt.db, registry, log, config.auditVerifyIntervalMs)],
         onJob: outboxMetrics(registry, rt.db),
         tracing: rt.tracing,
         maxAttempts: config.outbox.maxAttempts,
@@ -42,6 +44,7 @@ export async function runProcess(config: Config, roles: { api: boolean; worker: 
         claimMs: config.outbox.claimMs,
       });
       if (!app && config.workerMetricsPort !== undefined) metricsServer = await listenWorkerMetrics(config, registry, config.workerMetricsPort);
+      await ensureRecurring(rt.db, recurringJobs(rt));
       worker.start();
       rt.log.info({ workerId: worker.id, metricsPort: (metricsServer?.server.address() as AddressInfo | null)?.port }, 'worker started');
     }

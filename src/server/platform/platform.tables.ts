@@ -36,6 +36,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   processed_at: string | null;
+  /** Set for scheduled occurrences ('<topic>@<run_at ISO>'): unique, so each is enqueued once. */
+  dedupe_key: string | null;
 }
 
 export interface WorkerHeartbeatTable {

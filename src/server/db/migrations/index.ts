@@ -18,6 +18,7 @@ import * as patientEmail from './2026-11-27T1720_patient_email.ts';
 import * as reports from './2026-11-27T1730_reports.ts';
 import * as notifications from './2026-11-27T1740_notifications.ts';
 import * as securityNotifications from './2026-11-27T1750_security_notifications.ts';
+import * as recurringJobs from './2026-11-27T1800_recurring_jobs.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -42,4 +43,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1730_reports': reports,
   '2026-11-27T1740_notifications': notifications,
   '2026-11-27T1750_security_notifications': securityNotifications,
+  '2026-11-27T1800_recurring_jobs': recurringJobs,
 };

@@ -3,12 +3,12 @@
 // so a revocation row is no longer needed to refuse one.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { deleteOlderThan } from '../../db/delete-in-batches.ts';
 
 const KEEP_AFTER_EXPIRY_MS = 86_400_000;
 
-export async function purgeExpiredAuthRecords(db: Kysely<Database>, now = Date.now()): Promise<number> {
+export async function purgeExpiredAuthRecords(db: Kysely<Database>, now = Date.now(), batch?: number): Promise<number> {
   const before = new Date(now - KEEP_AFTER_EXPIRY_MS).toISOString();
-  const tokens = await db.deleteFrom('refresh_tokens').where('expires_at', '<', before).executeTakeFirst();
-  const challenges = await db.deleteFrom('auth_challenges').where('expires_at', '<', before).executeTakeFirst();
-  return Number(tokens.numDeletedRows) + Number(challenges.numDeletedRows);
+  return await deleteOlderThan(db, 'refresh_tokens', 'expires_at', before, { batch })
+    + await deleteOlderThan(db, 'auth_challenges', 'expires_at', before, { batch });
 }

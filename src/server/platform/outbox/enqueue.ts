@@ -2,14 +2,24 @@
 // exactly when its cause was committed (transactional outbox).
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { DbClient } from '../../config.ts';
 import { uuidv7, nowIso } from '../ids.ts';
 
-export interface EnqueueOptions { runAt?: Date; maxAttempts?: number }
+/**
+ * `dedupeKey` (with the dialect, `client`): the row is inserted unless one with that key exists —
+ * atomically, by the unique index, without an error that would abort the caller's transaction.
+ */
+export interface EnqueueOptions { runAt?: Date; maxAttempts?: number; dedupe?: { key: string; client: DbClient } }
 
-export async function enqueue(db: Kysely<Database> | Transaction<Database>, topic: string, payload: unknown, opts: EnqueueOptions = {}): Promise<string> {
+type Target = Kysely<Database> | Transaction<Database>;
+
+/** The new job's id, or null when `dedupe` found the job already scheduled. */
+export async function enqueue(db: Target, topic: string, payload: unknown, opts?: Omit<EnqueueOptions, 'dedupe'>): Promise<string>;
+export async function enqueue(db: Target, topic: string, payload: unknown, opts: EnqueueOptions): Promise<string | null>;
+export async function enqueue(db: Target, topic: string, payload: unknown, opts: EnqueueOptions = {}): Promise<string | null> {
   const id = uuidv7();
   const now = nowIso();
-  await db.insertInto('outbox').values({
+  const insert = db.insertInto('outbox').values({
     id,
     topic,
     payload: JSON.stringify(payload),
@@ -22,6 +32,12 @@ export async function enqueue(db: Kysely<Database> | Transaction<Database>, topi
     last_error: null,
     created_at: now,
     processed_at: null,
-  }).execute();
-  return id;
+    dedupe_key: opts.dedupe?.key ?? null,
+  });
+  if (!opts.dedupe) {
+    await insert.execute();
+    return id;
+  }
+  const res = await (opts.dedupe.client === 'mysql' ? insert.ignore() : insert.onConflict((oc) => oc.column('dedupe_key').doNothing())).executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
 }
