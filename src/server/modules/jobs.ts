@@ -8,6 +8,7 @@ import { collectExtensions } from '../platform/modules.ts';
 import { CRITICAL_RESULT_TOPIC } from './clinical/index.ts';
 import { criticalResultNotifier, notificationJobHandlers, type NotificationWorkerDeps } from './notifications/index.ts';
 import { retentionJob } from './retention.ts';
+import { dailySummaryJob } from './reports/daily-summary.ts';
 import { modules } from './index.ts';
 
 /** `registry`: where the notification counters go (the worker's /metrics); `channels`: see notificationJobHandlers. */
@@ -23,5 +24,8 @@ export function jobHandlers(rt: Runtime, registry?: Registry, channels?: Notific
 
 /** Ensured at every worker start (ensureRecurring); the dedupe key keeps each occurrence single. */
 export function recurringJobs(rt: Runtime): RecurringJob[] {
-  return [retentionJob(rt.db, rt.config.outbox.retentionDays, rt.log.child({ job: 'retention' }))];
+  return [
+    retentionJob(rt.db, rt.config.outbox.retentionDays, rt.log.child({ job: 'retention' })),
+    dailySummaryJob(rt.db, collectExtensions(modules).reportSections),
+  ];
 }
