@@ -18202,6 +18202,8 @@ export interface operations {
                         emailEnabled: boolean;
                         smsEnabled: boolean;
                         securityContactEmail: string | null;
+                        /** @description Each morning (06:00 local) email the facility admins yesterday's figures (default true) */
+                        dailySummaryEnabled: boolean;
                     };
                 };
             };
@@ -18270,6 +18272,8 @@ export interface operations {
                     emailEnabled: boolean;
                     smsEnabled: boolean;
                     securityContactEmail?: string | null;
+                    /** @description Each morning (06:00 local) email the facility admins yesterday's figures (default true) */
+                    dailySummaryEnabled?: boolean;
                 };
             };
         };
@@ -18286,6 +18290,8 @@ export interface operations {
                         emailEnabled: boolean;
                         smsEnabled: boolean;
                         securityContactEmail: string | null;
+                        /** @description Each morning (06:00 local) email the facility admins yesterday's figures (default true) */
+                        dailySummaryEnabled: boolean;
                     };
                 };
             };

@@ -19,6 +19,7 @@ import * as reports from './2026-11-27T1730_reports.ts';
 import * as notifications from './2026-11-27T1740_notifications.ts';
 import * as securityNotifications from './2026-11-27T1750_security_notifications.ts';
 import * as recurringJobs from './2026-11-27T1800_recurring_jobs.ts';
+import * as dailySummarySetting from './2026-11-27T1810_daily_summary_setting.ts';
 
 export interface MigrationModule {
   up(db: MigrationDb, client: DbClient): Promise<void>;
@@ -44,4 +45,5 @@ export const migrations: Record<string, MigrationModule> = {
   '2026-11-27T1740_notifications': notifications,
   '2026-11-27T1750_security_notifications': securityNotifications,
   '2026-11-27T1800_recurring_jobs': recurringJobs,
+  '2026-11-27T1810_daily_summary_setting': dailySummarySetting,
 };

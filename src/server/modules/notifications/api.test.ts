@@ -62,13 +62,13 @@ eachDialect((dialect) => {
   });
 
   test('facility settings: defaults, bounded lead time, and the next booking uses them', async () => {
-    assert.deepEqual((await get('/notifications/settings')).json(), { reminderLeadMinutes: 1440, emailEnabled: true, smsEnabled: true, securityContactEmail: null });
+    assert.deepEqual((await get('/notifications/settings')).json(), { reminderLeadMinutes: 1440, emailEnabled: true, smsEnabled: true, securityContactEmail: null, dailySummaryEnabled: true });
     const bad = await send('PUT', '/notifications/settings', { reminderLeadMinutes: 10, emailEnabled: true, smsEnabled: true });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /reminderLeadMinutes/);
     const put = await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true });
     assert.equal(put.statusCode, 200, put.body);
-    assert.deepEqual((await get('/notifications/settings')).json(), { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: null });
+    assert.deepEqual((await get('/notifications/settings')).json(), { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: null, dailySummaryEnabled: true });
     assert.deepEqual((await get('/notifications/settings', other.admin)).json().reminderLeadMinutes, 1440, 'another facility keeps its own');
     // The security contact (told of repeated failed sign-ins): set, kept when left out, cleared with null.
     const contact = await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: 'Security@Clinic.example.sd' });
@@ -76,6 +76,10 @@ eachDialect((dialect) => {
     assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true })).json().securityContactEmail, 'security@clinic.example.sd');
     assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: 'not-an-email' })).statusCode, 400);
     assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, securityContactEmail: null })).json().securityContactEmail, null);
+    // The daily summary: turned off, kept off when left out, on again.
+    assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, dailySummaryEnabled: false })).json().dailySummaryEnabled, false);
+    assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true })).json().dailySummaryEnabled, false);
+    assert.equal((await send('PUT', '/notifications/settings', { reminderLeadMinutes: 120, emailEnabled: false, smsEnabled: true, dailySummaryEnabled: true })).json().dailySummaryEnabled, true);
 
     await t.db.kysely.updateTable('patients').set({ phone: '+249911111111' }).where('id', '=', patient.id).execute();
     await send('PUT', `/patients/${patient.id}/contact-preferences`, { email: 'amna@example.org', smsOptOut: false, emailOptOut: false, language: 'en' });

@@ -20,6 +20,7 @@
 //   `attachments: [{ kind, ref }]`; the file is made at send time.
 // - supersedeNotifications(trx, facilityId, subjectRef, event) cancels queued messages about a
 //   subject (a moved appointment's reminder).
+// - facilitySettings(db, facilityId): the facility's settings (e.g. dailySummaryEnabled).
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/modules.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -32,6 +33,7 @@ import { contactPreferencesMerge } from './merge.ts';
 export { queueNotification, supersedeNotifications, NOTIFICATION_TOPIC, type NotificationRequest, type AttachmentRef, type QueuedDelivery } from './queue.ts';
 export { registerTemplate, renderTemplate, templateEvents, escapeHtml, str, type Template, type TemplateFn, type RenderedMessage, type TemplateData } from './templates.ts';
 export { formatWhen } from './format.ts';
+export { facilitySettings } from './settings.ts';
 export type { RecipientRef } from './recipients.ts';
 export type { Channel, DeliveryStatus, Language } from './notifications.table.ts';
 export { APPOINTMENT_EVENTS } from './appointment-events.ts';

@@ -45,9 +45,14 @@ export const Settings = Type.Object({
   emailEnabled: Type.Boolean(),
   smsEnabled: Type.Boolean(),
   securityContactEmail: Nullable(Type.String({ format: 'email', maxLength: 254, description: "Told of repeated failed sign-ins on the facility's staff accounts; null: nobody but the account holder" })),
+  dailySummaryEnabled: Type.Boolean({ description: "Each morning (06:00 local) email the facility admins yesterday's figures (default true)" }),
 });
-// securityContactEmail may be left out: the contact already set stays (clients older than the field keep working).
-export const SettingsBody = Type.Object({ ...Settings.properties, securityContactEmail: Type.Optional(Settings.properties.securityContactEmail) }, { additionalProperties: false });
+// securityContactEmail and dailySummaryEnabled may be left out: what is set stays (clients older than the fields keep working).
+export const SettingsBody = Type.Object({
+  ...Settings.properties,
+  securityContactEmail: Type.Optional(Settings.properties.securityContactEmail),
+  dailySummaryEnabled: Type.Optional(Settings.properties.dailySummaryEnabled),
+}, { additionalProperties: false });
 
 const contactPreferenceFields = {
   email: Nullable(Type.String({ format: 'email', maxLength: 254, description: "Where email messages go: this address when set, else the patient record's email (the record also holds the phone)" })),

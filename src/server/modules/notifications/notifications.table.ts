@@ -1,6 +1,8 @@
 // The notifications module's tables (migration 2026-11-27T1740_notifications). The delivery log
 // holds no address or message text: the recipient is masked, and what is needed to send travels in
 // the outbox job's payload (which the API never shows).
+import type { Generated } from 'kysely';
+
 export type Channel = 'email' | 'sms';
 export const CHANNELS: readonly Channel[] = ['email', 'sms'];
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'dead' | 'skipped_opt_out' | 'cancelled';
@@ -40,6 +42,8 @@ export interface NotificationSettingsTable {
   sms_enabled: number;
   /** Told of repeated failed sign-ins on its staff's accounts (migration 2026-11-27T1750). */
   security_contact_email: string | null;
+  /** The daily summary email to the facility admins (migration 2026-11-27T1810); default 1. */
+  daily_summary_enabled: Generated<number>;
   updated_by: string;
   updated_at: string;
 }

@@ -36,7 +36,7 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
   const db = ctx.db.kysely;
   const settingsView = async (facilityId: string) => {
     const s = await facilitySettings(db, facilityId);
-    return { reminderLeadMinutes: s.reminderLeadMinutes, emailEnabled: s.channels.email, smsEnabled: s.channels.sms, securityContactEmail: s.securityContactEmail };
+    return { reminderLeadMinutes: s.reminderLeadMinutes, emailEnabled: s.channels.email, smsEnabled: s.channels.sms, securityContactEmail: s.securityContactEmail, dailySummaryEnabled: s.dailySummaryEnabled };
   };
 
   r.get('/notifications/settings', {
@@ -51,12 +51,14 @@ export async function settingsRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     const { facilityId, userId } = scopeOf(request);
     const b = request.body;
     await db.transaction().execute(async (trx) => {
-      const contact = b.securityContactEmail === undefined ? (await facilitySettings(trx, facilityId)).securityContactEmail : b.securityContactEmail?.trim().toLowerCase() || null;
+      const current = await facilitySettings(trx, facilityId);
+      const contact = b.securityContactEmail === undefined ? current.securityContactEmail : b.securityContactEmail?.trim().toLowerCase() || null;
+      const dailySummaryEnabled = b.dailySummaryEnabled ?? current.dailySummaryEnabled;
       try {
-        await saveFacilitySettings(trx, facilityId, userId, { reminderLeadMinutes: b.reminderLeadMinutes, channels: { email: b.emailEnabled, sms: b.smsEnabled }, securityContactEmail: contact });
+        await saveFacilitySettings(trx, facilityId, userId, { reminderLeadMinutes: b.reminderLeadMinutes, channels: { email: b.emailEnabled, sms: b.smsEnabled }, securityContactEmail: contact, dailySummaryEnabled });
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // created by another admin at the same moment: ours is the later write
-        await saveFacilitySettings(trx, facilityId, userId, { reminderLeadMinutes: b.reminderLeadMinutes, channels: { email: b.emailEnabled, sms: b.smsEnabled }, securityContactEmail: contact });
+        await saveFacilitySettings(trx, facilityId, userId, { reminderLeadMinutes: b.reminderLeadMinutes, channels: { email: b.emailEnabled, sms: b.smsEnabled }, securityContactEmail: contact, dailySummaryEnabled });
       }
       await ctx.audit.record({ ...auditContext(request), action: 'notification.settings', targetType: 'facility', targetId: facilityId, details: { ...b, securityContactEmail: b.securityContactEmail ? 'set' : null } }, trx);
     });

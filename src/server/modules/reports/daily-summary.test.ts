@@ -11,6 +11,7 @@ import { insertPatient } from '../../../../test/support/patients.ts';
 import { insertAppointment } from '../../../../test/support/scheduling.ts';
 import { insertEncounter } from '../../../../test/support/clinical.ts';
 import { addCollected } from '../billing/daily-totals.ts';
+import { saveFacilitySettings } from '../notifications/settings.ts';
 import { recurringJobs } from '../jobs.ts';
 import { DAILY_SUMMARY_TOPIC } from './daily-summary.ts';
 import pino from 'pino';
@@ -87,5 +88,21 @@ eachDialect((dialect) => {
     await run(new Date('2026-11-20T05:00:00Z'));
     await drain([env.worker()]);
     assert.equal(mine().length, 2, 'the same local day is summarised once');
+  });
+
+  test('a facility with the daily summary turned off gets none; turned on, it does', async () => {
+    const db = env.t.db;
+    const off = await createFacility(db);
+    const admin = await createUser(db, [{ facilityId: off.id, role: 'facility_admin' }]);
+    await saveFacilitySettings(db.kysely, off.id, admin.id, { reminderLeadMinutes: 1440, channels: { email: true, sms: true }, securityContactEmail: null, dailySummaryEnabled: false });
+    await run(DUE);
+    await drain([env.worker()]);
+    assert.equal(mine().filter((m) => m.envelopeTo.includes(admin.email)).length, 0);
+    await saveFacilitySettings(db.kysely, off.id, admin.id, { reminderLeadMinutes: 1440, channels: { email: true, sms: true }, securityContactEmail: null, dailySummaryEnabled: true });
+    await run(new Date('2026-11-20T05:00:00Z'));
+    await drain([env.worker()]);
+    await env.smtp.waitFor(3);
+    assert.equal(mine().filter((m) => m.envelopeTo.includes(admin.email)).length, 1);
+    assert.equal(mine().length, 3);
   });
 });

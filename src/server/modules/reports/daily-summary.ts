@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ReportPeriod, ReportSection } from '../../platform/modules.ts';
 import type { RecurringJob } from '../../platform/outbox/recurring.ts';
 import { addDays, localDateOf, localMinutesToInstant, toWallTime } from '../../platform/time.ts';
-import { queueNotification } from '../notifications/index.ts';
+import { facilitySettings, queueNotification } from '../notifications/index.ts';
 import { DAILY_SUMMARY_EVENT, type DailyFigures } from './daily-summary.template.ts';
 
 export const DAILY_SUMMARY_TOPIC = 'notifications.daily_summary';
@@ -47,6 +47,7 @@ export async function runDailySummary(db: Db, sections: ReportSection[], due: Da
   let queued = 0;
   for (const f of facilities) {
     if (toWallTime(f.time_zone, due.getTime()).hour < DAILY_SUMMARY_HOUR) continue;
+    if (!(await facilitySettings(k, f.id)).dailySummaryEnabled) continue;
     const today = localDateOf(f.time_zone, due.getTime());
     const admins = await k.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select('u.id')
       .where('m.facility_id', '=', f.id).where('m.role', '=', 'facility_admin').where('u.status', '=', 'active').orderBy('u.id').execute();
