@@ -8,7 +8,7 @@ import { collectExtensions } from '../platform/modules.ts';
 import { CRITICAL_RESULT_TOPIC } from './clinical/index.ts';
 import { criticalResultNotifier, notificationJobHandlers, type NotificationWorkerDeps } from './notifications/index.ts';
 import { retentionJob } from './retention.ts';
-import { dailySummaryJob } from './reports/daily-summary.ts';
+import { dailySummaryJob } from './reports/index.ts';
 import { modules } from './index.ts';
 
 /** `registry`: where the notification counters go (the worker's /metrics); `channels`: see notificationJobHandlers. */
