@@ -2,7 +2,7 @@
 // which channels the facility uses, and who is told of repeated failed sign-ins. Only
 // notifications:manage may change them; others see them read-only.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Loader, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +29,11 @@ export function SettingsForm() {
       securityContactEmail: (v) => (!v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('messaging:settings.contactInvalid')),
     },
   });
-  const { setValues, resetDirty } = form;
+  const { setValues, resetDirty, isDirty } = form;
+  // The server's answer fills the form once it arrives, and again when it changes, but never over
+  // what the user is typing (a background refetch must not undo an edit).
   useEffect(() => {
-    if (!settings.data) return;
+    if (!settings.data || isDirty()) return;
     const s = settings.data;
     setValues({ leadHours: Math.round(s.reminderLeadMinutes / 60), emailEnabled: s.emailEnabled, smsEnabled: s.smsEnabled, securityContactEmail: s.securityContactEmail ?? '' });
     resetDirty();
@@ -43,11 +45,13 @@ export function SettingsForm() {
       body: { reminderLeadMinutes: Number(v.leadHours) * 60, emailEnabled: v.emailEnabled, smsEnabled: v.smsEnabled, securityContactEmail: v.securityContactEmail.trim() || null },
     })),
     onMutate: () => { setProblem(null); setSaved(false); },
-    onSuccess: (data) => { client.setQueryData(['notifications', 'settings'], data); setSaved(true); },
+    onSuccess: (data) => { resetDirty(); client.setQueryData(['notifications', 'settings'], data); setSaved(true); },
     onError: (error) => setProblem(applyServerErrors(form, error)),
   });
 
   if (settings.isError) return <ProblemAlert error={settings.error} />;
+  // No form before the settings are known: typing into defaults that the answer then replaces loses the edit.
+  if (!settings.data) return <Loader aria-label={t('messaging:settings.loading')} />;
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack maw={560}>
